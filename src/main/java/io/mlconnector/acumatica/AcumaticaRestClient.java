@@ -1,0 +1,188 @@
+package io.mlconnector.acumatica;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.auth.TokenProvider;
+import io.mlconnector.config.AcumaticaConfig;
+import io.mlconnector.secrets.CredentialStore;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Adapter: Acumatica's contract-based REST API through the Quarkus REST client. Retries live one level up, in the
+ * pipeline, because a create must be preceded by a fresh lookup on every attempt.
+ */
+@ApplicationScoped
+public class AcumaticaRestClient implements AcumaticaClient {
+    private final AcumaticaApi api;
+    private final AcumaticaConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final TokenProvider tokens;
+    private final AcumaticaValueCodec codec = new AcumaticaValueCodec();
+    private final AcumaticaResponses responses;
+    private final URI base;
+
+    public AcumaticaRestClient(AcumaticaConfig config, CredentialStore credentials, ObjectMapper json, Clock clock) {
+        String baseUrl = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
+        this.base = URI.create(baseUrl);
+        this.api = QuarkusRestClientBuilder.newBuilder().baseUri(base)
+                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(120, TimeUnit.SECONDS)
+                .build(AcumaticaApi.class);
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+        this.tokens = new TokenProvider(api, credentials, config, json, clock);
+        this.responses = new AcumaticaResponses(json, config.endpointPath());
+    }
+
+    @Override
+    public List<String> publishedVersions(String endpointName) {
+        JsonNode body = send("list published endpoints", api::endpoints, 200);
+        List<String> versions = new ArrayList<>();
+        for (JsonNode endpoint : body.path("endpoints")) {
+            if (endpointName.equals(endpoint.path("name").asText())) {
+                versions.add(endpoint.path("version").asText());
+            }
+        }
+        return versions;
+    }
+
+    @Override
+    public <T extends Record> Optional<T> findFirst(String entity, String filter, Class<T> view) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("$filter", filter);
+        query.put("$select", codec.selectFor(view));
+        query.put("$top", "1");
+        JsonNode body = send("find " + entity, auth -> api.list(config.endpointName(), config.endpointVersion(),
+                entity, query, auth), 200);
+        return body.isArray() && body.size() > 0 ? Optional.of(codec.decode(body.get(0), view)) : Optional.empty();
+    }
+
+    @Override
+    public <T extends Record> T create(String entity, Record body, Class<T> view) {
+        String payload = codec.encode(body).toString();
+        JsonNode created = send("create " + entity, auth -> api.put(config.endpointName(), config.endpointVersion(),
+                entity, expandFor(body), "*", null, auth, payload), 200);
+        return codec.decode(created, view);
+    }
+
+    @Override
+    public <T extends Record> T update(String entity, Record body, Class<T> view) {
+        String payload = codec.encode(body).toString();
+        JsonNode updated = send("update " + entity, auth -> api.put(config.endpointName(), config.endpointVersion(),
+                entity, expandFor(body), null, "*", auth, payload), 200);
+        return codec.decode(updated, view);
+    }
+
+    @Override
+    public void invoke(String entity, String action, Record entityKeys) {
+        ObjectNode payload = json.createObjectNode();
+        payload.set("entity", codec.encode(entityKeys));
+        payload.set("parameters", json.createObjectNode());
+        String operation = action + " " + entity;
+        Response started = call(operation, auth -> api.action(config.endpointName(), config.endpointVersion(),
+                entity, action, auth, payload.toString()));
+        awaitCompletion(operation, started);
+    }
+
+    /** 202 + Location means "still running": poll the Location until 204, within the configured time limit. */
+    private void awaitCompletion(String operation, Response answer) {
+        Instant deadline = clock.instant().plus(config.actionTimeout());
+        Response current = answer;
+        while (true) {
+            int status = current.getStatus();
+            String location = current.getHeaderString("Location");
+            String body = current.hasEntity() ? current.readEntity(String.class) : "";
+            current.close();
+            if (status == 204 || status == 200) {
+                return;
+            }
+            if (status != 202) {
+                throw responses.failure(operation, status, body);
+            }
+            if (location == null || location.isBlank()) {
+                throw new AcumaticaException.Transient(operation, status, "202 without a Location to poll");
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new AcumaticaException.Transient(operation, status,
+                        "still running after " + config.actionTimeout().toSeconds() + " s");
+            }
+            pause();
+            String relative = relativeToBase(location);
+            current = call(operation, auth -> api.follow(relative, auth));
+        }
+    }
+
+    private JsonNode send(String operation, Function<String, Response> request, int expectedStatus) {
+        Response response = call(operation, request);
+        try (response) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (response.getStatus() != expectedStatus) {
+                throw responses.failure(operation, response.getStatus(), body);
+            }
+            return responses.parse(operation, response.getStatus(), body);
+        }
+    }
+
+    /** Sends with a bearer token; on 401 renews the token once and sends again. */
+    private Response call(String operation, Function<String, Response> request) {
+        Response response = attempt(operation, request);
+        if (response.getStatus() == 401) {
+            response.close();
+            tokens.invalidate();
+            response = attempt(operation, request);
+        }
+        return response;
+    }
+
+    private Response attempt(String operation, Function<String, Response> request) {
+        try {
+            return request.apply(tokens.authorization());
+        } catch (ProcessingException e) {
+            // Includes a connection dropped after Acumatica committed: the caller re-reads before any new create.
+            throw new AcumaticaException.Transient(operation, 0, "network failure, outcome unknown");
+        }
+    }
+
+    private String relativeToBase(String location) {
+        URI resolved = base.resolve(location);
+        String path = resolved.getRawPath();
+        String basePath = base.getRawPath();
+        String relative = path.startsWith(basePath) ? path.substring(basePath.length()) : path.replaceFirst("^/", "");
+        return resolved.getRawQuery() == null ? relative : relative + "?" + resolved.getRawQuery();
+    }
+
+    /** Contract version 4 returns detail lists only when expanded. */
+    private static Map<String, String> expandFor(Record body) {
+        List<String> details = new ArrayList<>();
+        for (var component : body.getClass().getRecordComponents()) {
+            if (List.class.isAssignableFrom(component.getType())) {
+                details.add(AcumaticaValueCodec.fieldName(component));
+            }
+        }
+        return details.isEmpty() ? Map.of() : Map.of("$expand", String.join(",", details));
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(config.actionPollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AcumaticaException.Transient("wait for action", 0, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.mlconnector.acumatica.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlconnector.acumatica.AcumaticaApi;
+import io.mlconnector.acumatica.AcumaticaException;
+import io.mlconnector.config.AcumaticaConfig;
+import io.mlconnector.secrets.AcumaticaCredentials;
+import io.mlconnector.secrets.CredentialStore;
+import io.mlconnector.secrets.Secret;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * OAuth 2.0 password grant with {@code api offline_access}, refreshed before expiry and once on a 401. One token chain
+ * per Lambda container; the SQS event source's maximum concurrency bounds the number of chains (and so of licensed
+ * API sessions) at any time.
+ */
+public final class TokenProvider {
+    private final AcumaticaApi api;
+    private final CredentialStore credentials;
+    private final AcumaticaConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private AccessToken current;
+
+    public TokenProvider(AcumaticaApi api, CredentialStore credentials, AcumaticaConfig config, ObjectMapper json,
+                         Clock clock) {
+        this.api = api;
+        this.credentials = credentials;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The {@code Authorization} header value, getting or refreshing the token as needed. */
+    public synchronized String authorization() {
+        Instant refreshBy = clock.instant().plus(config.tokenRefreshMargin());
+        if (current == null || current.expiresBefore(refreshBy)) {
+            current = renew(current);
+        }
+        return "Bearer " + current.accessToken().reveal();
+    }
+
+    /** Acumatica said 401: the token was revoked or the session ended early; get a fresh one on the next call. */
+    public synchronized void invalidate() {
+        if (current != null) {
+            current = new AccessToken(current.accessToken(), current.refreshToken(), Instant.EPOCH);
+        }
+    }
+
+    private AccessToken renew(AccessToken previous) {
+        AcumaticaCredentials account = credentials.acumatica();
+        if (previous != null && previous.refreshToken().isPresent()) {
+            MultivaluedMap<String, String> form = baseForm(account, "refresh_token");
+            form.add("refresh_token", previous.refreshToken().get().reveal());
+            Optional<AccessToken> refreshed = request(form, true);
+            if (refreshed.isPresent()) {
+                return refreshed.get();
+            }
+        }
+        MultivaluedMap<String, String> form = baseForm(account, "password");
+        form.add("username", account.username());
+        form.add("password", account.password().reveal());
+        form.add("scope", config.scope());
+        return request(form, false).orElseThrow();
+    }
+
+    private MultivaluedMap<String, String> baseForm(AcumaticaCredentials account, String grantType) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("grant_type", grantType);
+        form.add("client_id", account.clientId());
+        form.add("client_secret", account.clientSecret().reveal());
+        return form;
+    }
+
+    /** Empty when a refresh token was refused (expired chain), so the caller falls back to the password grant. */
+    private Optional<AccessToken> request(MultivaluedMap<String, String> form, boolean isRefresh) {
+        String operation = isRefresh ? "refresh Acumatica token" : "get Acumatica token";
+        try (Response response = api.token(form)) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            int status = response.getStatus();
+            if (status == 200) {
+                return Optional.of(parse(body, operation));
+            }
+            String error = errorCode(body);
+            if (isRefresh && status == 400 && "invalid_grant".equals(error)) {
+                return Optional.empty();
+            }
+            if (status == 429 || status >= 500) {
+                throw new AcumaticaException.Transient(operation, status, "token endpoint unavailable");
+            }
+            if (body.contains("API Login Limit")) {
+                throw new AcumaticaException.AuthFailed(operation, status,
+                        "API Login Limit: every licensed API-user session is in use");
+            }
+            throw new AcumaticaException.AuthFailed(operation, status,
+                    "token request refused (" + (error.isEmpty() ? "no error code" : error) + ")");
+        } catch (ProcessingException e) {
+            throw new AcumaticaException.Transient(operation, 0, "network failure");
+        }
+    }
+
+    private AccessToken parse(String body, String operation) {
+        try {
+            JsonNode token = json.readTree(body);
+            String access = token.path("access_token").asText("");
+            if (access.isEmpty()) {
+                throw new AcumaticaException.AuthFailed(operation, 200, "no access_token in the answer");
+            }
+            Optional<Secret> refresh = Optional.ofNullable(token.path("refresh_token").asText(null))
+                    .filter(value -> !value.isBlank()).map(Secret::of);
+            long lifetime = token.path("expires_in").asLong(3600);
+            return new AccessToken(Secret.of(access), refresh, clock.instant().plusSeconds(lifetime));
+        } catch (IOException e) {
+            throw new AcumaticaException.Transient(operation, 200, "token answer was not JSON");
+        }
+    }
+
+    private String errorCode(String body) {
+        try {
+            return json.readTree(body).path("error").asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

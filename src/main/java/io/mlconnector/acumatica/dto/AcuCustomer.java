@@ -1,0 +1,8 @@
+package io.mlconnector.acumatica.dto;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Body of a {@code Customer} PUT. Null fields are left out, so an update never blanks what it does not know. */
+@RegisterForReflection
+public record AcuCustomer(String customerID, String customerName, String customerClass, String currencyID,
+                          String terms, String accountRef, String email, String status, AcuContact mainContact) {}

@@ -1,0 +1,15 @@
+package io.mlconnector.acumatica.dto;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.math.BigDecimal;
+
+/** What the connector reads back about a sales invoice or credit memo. */
+@RegisterForReflection
+public record InvoiceRef(String id, String type, String referenceNbr, String status, String externalRef,
+                         BigDecimal amount, BigDecimal balance) {
+
+    /** Balanced / on hold documents still need the release action; Open and Closed are released. */
+    public boolean isReleased() {
+        return "Open".equals(status) || "Closed".equals(status);
+    }
+}

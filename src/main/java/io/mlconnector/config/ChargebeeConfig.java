@@ -1,0 +1,28 @@
+package io.mlconnector.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where and how the connector reads Chargebee. */
+@ConfigMapping(prefix = "chargebee")
+public interface ChargebeeConfig {
+
+    /** Chargebee site name, e.g. {@code acme} or {@code acme-test}; the API host is {@code https://{site}.chargebee.com/api/v2}. */
+    String site();
+
+    /** Full API base URL override (regions, proxies, the sandbox), e.g. {@code https://acme.eu.example/api/v2}. */
+    Optional<String> baseUrl();
+
+    /** Longest wait honoured from a 429's Retry-After header before the next attempt. */
+    @WithDefault("60s")
+    Duration retryAfterCap();
+
+    /** The API base URL: the override when set, otherwise derived from the site name. */
+    default String apiBaseUrl() {
+        return baseUrl().filter(url -> !url.isBlank())
+                .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
+                .orElse("https://" + site() + ".chargebee.com/api/v2");
+    }
+}

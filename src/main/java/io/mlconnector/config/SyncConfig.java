@@ -1,0 +1,56 @@
+package io.mlconnector.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How events are claimed, polled and mapped. */
+@ConfigMapping(prefix = "sync")
+public interface SyncConfig {
+
+    /** How long a worker owns a claimed event before another delivery may take it over (keep it above the worker timeout). */
+    @WithDefault("5m")
+    Duration claimLease();
+
+    /** How long dedup keys are kept; Chargebee retries a webhook for about 3 days 7 hours, so keep well beyond. */
+    @WithDefault("30d")
+    Duration dedupRetention();
+
+    /** How long audit rows are kept. */
+    @WithDefault("400d")
+    Duration auditRetention();
+
+    /** Poller settings. */
+    Poller poller();
+
+    /** Mapping defaults used until a mapping file says otherwise. */
+    Mapping mapping();
+
+    interface Poller {
+        /** Each poll re-reads this far behind the cursor, so events committed late in Chargebee are not skipped. */
+        @WithDefault("10m")
+        Duration overlap();
+
+        /** Where the first poll starts, as a distance back from now, when no cursor is stored yet. */
+        @WithDefault("1d")
+        Duration initialLookback();
+
+        /** Upper bound of pages (100 events each) read by one poll; the cursor advances so the next poll continues. */
+        @WithDefault("20")
+        int pagesMax();
+    }
+
+    interface Mapping {
+        /** Acumatica non-stock item used for lines without a specific mapping. */
+        @WithDefault("SUBSCRIPTION")
+        String defaultInventoryId();
+
+        /** Acumatica tax id that carries the tax Chargebee computed. */
+        @WithDefault("CBTAX")
+        String taxId();
+
+        /** Acumatica customer class for new customers; the tenant default when empty. */
+        Optional<String> customerClass();
+    }
+}

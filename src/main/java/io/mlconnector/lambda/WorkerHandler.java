@@ -1,0 +1,35 @@
+package io.mlconnector.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.mlconnector.support.LogFields;
+import io.mlconnector.sync.WorkerBatch;
+import jakarta.inject.Named;
+import java.util.List;
+import org.jboss.logging.MDC;
+
+/** SQS batch → {@link WorkerBatch}; failed message ids go back as partial batch failures. */
+@Named("worker")
+public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final WorkerBatch batch;
+
+    public WorkerHandler(WorkerBatch batch) {
+        this.batch = batch;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        try {
+            LogFields.put(LogFields.AWS_REQUEST_ID, context == null ? null : context.getAwsRequestId());
+            List<WorkerBatch.Message> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
+                    .map(record -> new WorkerBatch.Message(record.getMessageId(), record.getBody())).toList();
+            List<SQSBatchResponse.BatchItemFailure> failures = batch.process(messages).stream()
+                    .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build()).toList();
+            return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        } finally {
+            MDC.remove(LogFields.AWS_REQUEST_ID);
+        }
+    }
+}

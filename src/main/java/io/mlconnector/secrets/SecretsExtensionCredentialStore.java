@@ -1,0 +1,101 @@
+package io.mlconnector.secrets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads secrets through the AWS Parameters and Secrets Lambda Extension (HTTP on localhost), which caches them and
+ * needs no AWS SDK module: the SDK's secretsmanager module is not served at the SDK version the rest of the stack uses.
+ */
+final class SecretsExtensionCredentialStore implements CredentialStore {
+    private record Cached(JsonNode value, Instant fetchedAt) {}
+
+    private final SecretsConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    SecretsExtensionCredentialStore(SecretsConfig config, ObjectMapper json, Clock clock) {
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChargebeeCredentials chargebee() {
+        JsonNode secret = secret(config.chargebeeSecretId(), "secrets.chargebee-secret-id");
+        return new ChargebeeCredentials(Secret.of(field(secret, "api_key")));
+    }
+
+    @Override
+    public WebhookCredentials webhook() {
+        JsonNode secret = secret(config.webhookSecretId(), "secrets.webhook-secret-id");
+        Optional<Secret> token = Optional.ofNullable(secret.path("path_token").asText(null))
+                .filter(value -> !value.isBlank()).map(Secret::of);
+        return new WebhookCredentials(field(secret, "username"), Secret.of(field(secret, "password")), token);
+    }
+
+    @Override
+    public AcumaticaCredentials acumatica() {
+        JsonNode secret = secret(config.acumaticaSecretId(), "secrets.acumatica-secret-id");
+        return new AcumaticaCredentials(field(secret, "client_id"), Secret.of(field(secret, "client_secret")),
+                field(secret, "username"), Secret.of(field(secret, "password")));
+    }
+
+    private JsonNode secret(Optional<String> id, String property) {
+        String secretId = id.orElseThrow(() -> new IllegalStateException("Secret id not configured: set " + property));
+        Instant now = clock.instant();
+        Cached cached = cache.get(secretId);
+        if (cached != null && cached.fetchedAt().plus(config.cacheTtl()).isAfter(now)) {
+            return cached.value();
+        }
+        JsonNode value = fetch(secretId);
+        cache.put(secretId, new Cached(value, now));
+        return value;
+    }
+
+    private JsonNode fetch(String secretId) {
+        String session = System.getenv("AWS_SESSION_TOKEN");
+        URI uri = URI.create("http://localhost:" + config.extensionPort() + "/secretsmanager/get?secretId="
+                + URLEncoder.encode(secretId, StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                .header("X-Aws-Parameters-Secrets-Token", session == null ? "" : session).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                // The body may echo request details; only the status and the secret id are reported.
+                throw new IllegalStateException("Secrets extension answered HTTP " + response.statusCode()
+                        + " for secret " + secretId);
+            }
+            return json.readTree(json.readTree(response.body()).path("SecretString").asText("{}"));
+        } catch (IOException e) {
+            throw new IllegalStateException("Secrets extension unreachable for secret " + secretId + ": "
+                    + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading secret " + secretId);
+        }
+    }
+
+    private static String field(JsonNode secret, String name) {
+        String value = secret.path(name).asText("");
+        if (value.isBlank()) {
+            throw new IllegalStateException("Secret is missing the field '" + name + "'");
+        }
+        return value;
+    }
+}

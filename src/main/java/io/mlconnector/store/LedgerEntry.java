@@ -1,0 +1,7 @@
+package io.mlconnector.store;
+
+import java.time.Instant;
+
+/** Which Acumatica document a Chargebee document became. */
+public record LedgerEntry(String chargebeeType, String chargebeeId, String acumaticaEntity, String acumaticaId,
+                          String acumaticaKey, String status, Instant recordedAt) {}

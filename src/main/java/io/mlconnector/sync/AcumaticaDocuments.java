@@ -1,0 +1,134 @@
+package io.mlconnector.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlconnector.acumatica.AcumaticaClient;
+import io.mlconnector.acumatica.AcumaticaException;
+import io.mlconnector.acumatica.AcumaticaValueCodec;
+import io.mlconnector.acumatica.ODataFilter;
+import io.mlconnector.acumatica.dto.AcuCustomer;
+import io.mlconnector.acumatica.dto.AcuSalesInvoice;
+import io.mlconnector.acumatica.dto.CustomerRef;
+import io.mlconnector.acumatica.dto.EntityKeys;
+import io.mlconnector.acumatica.dto.InvoiceRef;
+import io.mlconnector.store.LedgerEntry;
+import io.mlconnector.store.LedgerStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+
+/**
+ * Puts documents into Acumatica exactly once. Acumatica has no idempotency key, so every attempt first looks the
+ * document up by its natural key (the Chargebee id stamped on it) and creates only when nothing is there; a retry
+ * after a lost response therefore finds the document instead of creating a second one.
+ */
+@ApplicationScoped
+public class AcumaticaDocuments {
+    static final String CUSTOMER = "Customer";
+    static final String SALES_INVOICE = "SalesInvoice";
+    static final String RELEASE_SALES_INVOICE = "ReleaseSalesInvoice";
+
+    private final AcumaticaClient acumatica;
+    private final LedgerStore ledger;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final AcumaticaValueCodec codec = new AcumaticaValueCodec();
+
+    public AcumaticaDocuments(AcumaticaClient acumatica, LedgerStore ledger, Clock clock, ObjectMapper json) {
+        this.acumatica = acumatica;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** The customer exists in Acumatica (created if needed); an existing one is left as it is. */
+    @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
+            retryOn = AcumaticaException.Transient.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public PostedDocument ensureCustomer(String chargebeeId, AcuCustomer body) {
+        Optional<LedgerEntry> known = ledger.find("customer", chargebeeId);
+        if (known.isPresent()) {
+            return new PostedDocument(CUSTOMER, known.get().acumaticaKey(), known.get().acumaticaId(), null, null, false);
+        }
+        return findCustomer(body.customerID())
+                .map(found -> remember("customer", chargebeeId, CUSTOMER, found.customerID(), found.id(), "Active",
+                        null, null, false))
+                .orElseGet(() -> createCustomer(chargebeeId, body));
+    }
+
+    /** The customer exists and carries the latest Chargebee data. */
+    @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
+            retryOn = AcumaticaException.Transient.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public PostedDocument upsertCustomer(String chargebeeId, AcuCustomer body) {
+        Optional<CustomerRef> existing = findCustomer(body.customerID());
+        if (existing.isEmpty()) {
+            return createCustomer(chargebeeId, body);
+        }
+        CustomerRef updated = acumatica.update(CUSTOMER, body, CustomerRef.class);
+        return remember("customer", chargebeeId, CUSTOMER, updated.customerID(), updated.id(), "Active",
+                codec.encode(body).toString(), toJson(updated), false);
+    }
+
+    /** The invoice exists in Acumatica and is released; found by {@code ExternalRef} before anything is created. */
+    @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
+            retryOn = AcumaticaException.Transient.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public PostedDocument ensureReleasedInvoice(String chargebeeId, AcuSalesInvoice body) {
+        Optional<LedgerEntry> known = ledger.find("invoice", chargebeeId);
+        if (known.isPresent() && "Released".equals(known.get().status())) {
+            return new PostedDocument(SALES_INVOICE, known.get().acumaticaKey(), known.get().acumaticaId(), null,
+                    null, false);
+        }
+        String sent = null;
+        boolean createdNow = false;
+        InvoiceRef invoice = acumatica.findFirst(SALES_INVOICE, ODataFilter.eq("ExternalRef", chargebeeId),
+                InvoiceRef.class).orElse(null);
+        if (invoice == null) {
+            sent = codec.encode(body).toString();
+            invoice = acumatica.create(SALES_INVOICE, body, InvoiceRef.class);
+            createdNow = true;
+        }
+        String key = invoice.type() + "/" + invoice.referenceNbr();
+        // Remember the document before releasing, so a failed release is retried against this document.
+        remember("invoice", chargebeeId, SALES_INVOICE, key, invoice.id(), "Created", sent, toJson(invoice), createdNow);
+        if (!invoice.isReleased()) {
+            acumatica.invoke(SALES_INVOICE, RELEASE_SALES_INVOICE, new EntityKeys(invoice.id()));
+        }
+        return remember("invoice", chargebeeId, SALES_INVOICE, key, invoice.id(), "Released", sent,
+                toJson(invoice), createdNow);
+    }
+
+    private PostedDocument createCustomer(String chargebeeId, AcuCustomer body) {
+        String sent = codec.encode(body).toString();
+        CustomerRef created;
+        try {
+            created = acumatica.create(CUSTOMER, body, CustomerRef.class);
+        } catch (AcumaticaException.PreconditionFailed existsAlready) {
+            // Created by a concurrent or earlier attempt whose answer we never saw: it is there, which is the goal.
+            created = findCustomer(body.customerID()).orElseThrow(() -> existsAlready);
+        }
+        return remember("customer", chargebeeId, CUSTOMER, created.customerID(), created.id(), "Active", sent,
+                toJson(created), true);
+    }
+
+    private Optional<CustomerRef> findCustomer(String customerId) {
+        return acumatica.findFirst(CUSTOMER, ODataFilter.eq("CustomerID", customerId), CustomerRef.class);
+    }
+
+    private PostedDocument remember(String chargebeeType, String chargebeeId, String entity, String key, String id,
+                                    String status, String sent, String answer, boolean createdNow) {
+        ledger.record(new LedgerEntry(chargebeeType, chargebeeId, entity, id, key, status, clock.instant()));
+        return new PostedDocument(entity, key, id, sent, answer, createdNow);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.mlconnector.sync;
+
+import io.mlconnector.acumatica.AcumaticaException;
+import io.mlconnector.chargebee.ChargebeeClient;
+import io.mlconnector.chargebee.ChargebeeException;
+import io.mlconnector.chargebee.dto.ChargebeeCustomer;
+import io.mlconnector.chargebee.dto.ChargebeeEvent;
+import io.mlconnector.chargebee.dto.ChargebeeInvoice;
+import io.mlconnector.config.SyncConfig;
+import io.mlconnector.mapping.CustomerMapping;
+import io.mlconnector.mapping.InvoiceMapping;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * One re-fetched Chargebee event → its Acumatica documents. Reads like the recipe: map → ensure dependencies →
+ * post → classify the result. Failures become outcomes here, so one bad event never fails its neighbours.
+ */
+@ApplicationScoped
+public class EventProcessor {
+    private final ChargebeeClient chargebee;
+    private final AcumaticaDocuments documents;
+    private final SyncConfig config;
+
+    public EventProcessor(ChargebeeClient chargebee, AcumaticaDocuments documents, SyncConfig config) {
+        this.chargebee = chargebee;
+        this.documents = documents;
+        this.config = config;
+    }
+
+    public SyncOutcome process(ChargebeeEvent event) {
+        try {
+            return switch (event.eventType()) {
+                case "customer_created", "customer_changed" -> syncCustomer(event);
+                case "invoice_generated", "invoice_generated_with_backdating", "invoice_updated" -> syncInvoice(event);
+                default -> new SyncOutcome.Skipped("event type " + event.eventType() + " is not handled");
+            };
+        } catch (AcumaticaException e) {
+            return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage())
+                    : new SyncOutcome.Held(e.getMessage(), null, fieldErrors(e));
+        } catch (ChargebeeException e) {
+            return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage()) : new SyncOutcome.Held(e.getMessage(), null, null);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // A record the mapping cannot express: hold it with the reason rather than post something wrong.
+            return new SyncOutcome.Held("cannot map: " + e.getMessage(), null, null);
+        }
+    }
+
+    private SyncOutcome syncCustomer(ChargebeeEvent event) {
+        ChargebeeCustomer customer = event.contentOrEmpty().customer();
+        if (customer == null) {
+            return new SyncOutcome.Held("event carries no customer", null, null);
+        }
+        PostedDocument posted = documents.upsertCustomer(customer.id(),
+                CustomerMapping.toAcumatica(customer, null, config.mapping().customerClass()));
+        return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    private SyncOutcome syncInvoice(ChargebeeEvent event) {
+        ChargebeeInvoice invoice = event.contentOrEmpty().invoice();
+        if (invoice == null) {
+            return new SyncOutcome.Held("event carries no invoice", null, null);
+        }
+        if (!invoice.isClosed()) {
+            return new SyncOutcome.Skipped("invoice " + invoice.id() + " is pending; it posts when it closes");
+        }
+        if (invoice.isDeleted()) {
+            return new SyncOutcome.Skipped("invoice " + invoice.id() + " is deleted in Chargebee");
+        }
+        ChargebeeCustomer customer = chargebee.customer(invoice.customerId());
+        PostedDocument acuCustomer = documents.ensureCustomer(customer.id(),
+                CustomerMapping.toAcumatica(customer, invoice.currencyCode(), config.mapping().customerClass()));
+        PostedDocument posted = documents.ensureReleasedInvoice(invoice.id(), InvoiceMapping.toAcumatica(invoice,
+                acuCustomer.key(), config.mapping().defaultInventoryId(), config.mapping().taxId()));
+        return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    private static String fieldErrors(AcumaticaException e) {
+        if (e instanceof AcumaticaException.Rejected rejected && !rejected.fieldErrors().isEmpty()) {
+            StringBuilder text = new StringBuilder("[");
+            rejected.fieldErrors().forEach(error -> text.append(text.length() > 1 ? "," : "")
+                    .append("{\"field\":\"").append(error.path().replace("\"", "'"))
+                    .append("\",\"error\":\"").append(error.message().replace("\"", "'")).append("\"}"));
+            return text.append(']').toString();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,16 @@
+package io.mlconnector.sync;
+
+import java.util.Set;
+
+/** The Chargebee event types that reach the ledger today; ingest and poller drop the rest (recorded as ignored). */
+public final class HandledEventTypes {
+    public static final Set<String> ALL = Set.of(
+            "customer_created", "customer_changed",
+            "invoice_generated", "invoice_generated_with_backdating", "invoice_updated");
+
+    private HandledEventTypes() {}
+
+    public static boolean isHandled(String eventType) {
+        return ALL.contains(eventType);
+    }
+}

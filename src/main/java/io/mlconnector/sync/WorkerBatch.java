@@ -1,0 +1,209 @@
+package io.mlconnector.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlconnector.chargebee.ChargebeeClient;
+import io.mlconnector.chargebee.ChargebeeException;
+import io.mlconnector.chargebee.dto.ChargebeeEvent;
+import io.mlconnector.config.SyncConfig;
+import io.mlconnector.ingest.EventQueue;
+import io.mlconnector.ingest.QueuedEvent;
+import io.mlconnector.store.AuditLog;
+import io.mlconnector.store.AuditRecord;
+import io.mlconnector.store.ClaimStore;
+import io.mlconnector.support.LogFields;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * One SQS batch: claim each event, re-fetch all claimed events from Chargebee in one call, process them one by one
+ * (Acumatica's licence, not Lambda, sets the pace), and report which messages must come back.
+ */
+@ApplicationScoped
+public class WorkerBatch {
+    private static final Logger LOG = Logger.getLogger(WorkerBatch.class);
+
+    /** One SQS record as the worker sees it. */
+    public record Message(String messageId, String body) {}
+
+    private record Claimed(Message message, QueuedEvent event) {}
+
+    private final ClaimStore claims;
+    private final ChargebeeClient chargebee;
+    private final EventProcessor processor;
+    private final EventQueue queue;
+    private final AuditLog audit;
+    private final SyncConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public WorkerBatch(ClaimStore claims, ChargebeeClient chargebee, EventProcessor processor, EventQueue queue,
+                       AuditLog audit, SyncConfig config, ObjectMapper json, Clock clock) {
+        this.claims = claims;
+        this.chargebee = chargebee;
+        this.processor = processor;
+        this.queue = queue;
+        this.audit = audit;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @return ids of the messages to deliver again; all others are done (posted, skipped, duplicate or parked). */
+    public List<String> process(List<Message> messages) {
+        List<String> failed = new ArrayList<>();
+        Map<String, Claimed> owned = new LinkedHashMap<>();
+        for (Message message : messages) {
+            claim(message, owned, failed);
+        }
+        if (owned.isEmpty()) {
+            return failed;
+        }
+        Map<String, ChargebeeEvent> fetched;
+        try {
+            fetched = chargebee.eventsByIds(owned.keySet()).stream()
+                    .collect(Collectors.toMap(ChargebeeEvent::id, Function.identity(), (a, b) -> a));
+        } catch (ChargebeeException e) {
+            for (Claimed claimed : owned.values()) {
+                finish(claimed, null, e.retryable() ? new SyncOutcome.RetryLater(e.getMessage())
+                        : new SyncOutcome.Held(e.getMessage(), null, null), failed);
+            }
+            return failed;
+        }
+        for (Claimed claimed : owned.values()) {
+            ChargebeeEvent event = fetched.get(claimed.event().eventId());
+            SyncOutcome outcome = event == null
+                    ? new SyncOutcome.Held("Chargebee has no event " + claimed.event().eventId(), null, null)
+                    : processSafely(event);
+            finish(claimed, event, outcome, failed);
+        }
+        return failed;
+    }
+
+    private void claim(Message message, Map<String, Claimed> owned, List<String> failed) {
+        QueuedEvent event = parse(message);
+        if (event == null) {
+            parkOrRetry(message, "message is not a queued Chargebee event", failed);
+            return;
+        }
+        if (owned.containsKey(event.eventId())) {
+            return; // The same event twice in one batch: the first copy does the work, this one is a duplicate.
+        }
+        ClaimStore.Claim claim = claims.claim(event.eventId(), clock.instant(), config.claimLease());
+        if (claim instanceof ClaimStore.Claim.Claimed) {
+            owned.put(event.eventId(), new Claimed(message, event));
+        } else if (claim instanceof ClaimStore.Claim.InProgressElsewhere) {
+            failed.add(message.messageId()); // Another delivery holds it; come back after its lease.
+        }
+        // AlreadyDone: a duplicate delivery; acknowledging it is the whole job.
+    }
+
+    private SyncOutcome processSafely(ChargebeeEvent event) {
+        try {
+            LogFields.put(LogFields.EVENT_ID, event.id());
+            LogFields.put(LogFields.EVENT_TYPE, event.eventType());
+            return processor.process(event);
+        } catch (RuntimeException unexpected) {
+            LOG.errorf("Unexpected %s while processing", unexpected.getClass().getSimpleName());
+            return new SyncOutcome.RetryLater("unexpected " + unexpected.getClass().getSimpleName());
+        } finally {
+            LogFields.clearEvent();
+        }
+    }
+
+    private void finish(Claimed claimed, ChargebeeEvent event, SyncOutcome outcome, List<String> failed) {
+        String eventId = claimed.event().eventId();
+        try {
+            LogFields.put(LogFields.EVENT_ID, eventId);
+            LogFields.put(LogFields.EVENT_TYPE, claimed.event().eventType());
+            if (outcome instanceof SyncOutcome.Posted posted) {
+                claims.complete(eventId, "POSTED " + posted.acumaticaRef(), clock.instant());
+            } else if (outcome instanceof SyncOutcome.Skipped) {
+                claims.complete(eventId, "SKIPPED", clock.instant());
+            } else if (outcome instanceof SyncOutcome.RetryLater) {
+                claims.release(eventId, clock.instant());
+                failed.add(claimed.message().messageId());
+            } else if (outcome instanceof SyncOutcome.Held held) {
+                // Park first: if parking fails the message is delivered again instead of being lost.
+                queue.park(claimed.message().body(), held.reason());
+                claims.hold(eventId, held.reason(), clock.instant());
+            }
+            audit.record(auditRow(claimed, event, outcome));
+            LOG.infof("Event %s: %s", eventId, outcome.name());
+        } catch (RuntimeException storeOrQueueDown) {
+            // Could not record or park: deliver the message again rather than lose it.
+            LOG.errorf("Could not finish event: %s", storeOrQueueDown.getClass().getSimpleName());
+            if (!failed.contains(claimed.message().messageId())) {
+                failed.add(claimed.message().messageId());
+            }
+        } finally {
+            LogFields.clearEvent();
+        }
+    }
+
+    private AuditRecord auditRow(Claimed claimed, ChargebeeEvent event, SyncOutcome outcome) {
+        String reason = outcome instanceof SyncOutcome.Skipped skipped ? skipped.reason()
+                : outcome instanceof SyncOutcome.RetryLater retry ? retry.reason()
+                : outcome instanceof SyncOutcome.Held held ? held.reason() : null;
+        String sent = outcome instanceof SyncOutcome.Posted posted ? posted.sent()
+                : outcome instanceof SyncOutcome.Held held ? held.sent() : null;
+        String answer = outcome instanceof SyncOutcome.Posted posted ? posted.answer()
+                : outcome instanceof SyncOutcome.Held held ? held.answer() : null;
+        String reference = outcome instanceof SyncOutcome.Posted posted ? posted.acumaticaRef() : null;
+        return new AuditRecord(claimed.event().eventId(), claimed.event().eventType(), resourceType(event),
+                resourceId(event), outcome.name(), reason, claimed.message().body(), toJson(event), sent, answer,
+                reference, clock.instant());
+    }
+
+    private void parkOrRetry(Message message, String reason, List<String> failed) {
+        try {
+            queue.park(message.body(), reason);
+        } catch (RuntimeException e) {
+            failed.add(message.messageId());
+        }
+    }
+
+    private QueuedEvent parse(Message message) {
+        try {
+            QueuedEvent event = json.readValue(message.body(), QueuedEvent.class);
+            return event == null || event.eventId() == null || event.eventId().isBlank() ? null : event;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String resourceType(ChargebeeEvent event) {
+        if (event == null) {
+            return null;
+        }
+        var content = event.contentOrEmpty();
+        return content.invoice() != null ? "invoice" : content.customer() != null ? "customer" : null;
+    }
+
+    private static String resourceId(ChargebeeEvent event) {
+        if (event == null) {
+            return null;
+        }
+        var content = event.contentOrEmpty();
+        return content.invoice() != null ? content.invoice().id()
+                : content.customer() != null ? content.customer().id() : null;
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
