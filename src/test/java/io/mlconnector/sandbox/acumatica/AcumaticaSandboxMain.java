@@ -1,0 +1,81 @@
+package io.mlconnector.sandbox.acumatica;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the Acumatica sandbox on its own, for the demo and for trying the connector by hand.
+ *
+ * <pre>
+ * java -cp target/test-classes:&lt;test classpath&gt; io.mlconnector.sandbox.acumatica.AcumaticaSandboxMain \
+ *      --port 8085 [--config my-tenant.json] [--instance /AcumaticaERP]
+ * </pre>
+ *
+ * Prints the base URL and the (fake, sandbox-only) OAuth client and user it accepts, then serves until stopped
+ * (Ctrl+C).
+ */
+public final class AcumaticaSandboxMain {
+
+    private AcumaticaSandboxMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        AcumaticaSandboxOptions.Builder options = AcumaticaSandboxOptions.builder().port(8085);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--port" -> options.port(Integer.parseInt(value(args, ++i, arg)));
+                case "--config" -> {
+                    Path file = Path.of(value(args, ++i, arg));
+                    if (!Files.isReadable(file)) {
+                        fail("The seed file " + file + " cannot be read.");
+                    }
+                    options.seedFile(file);
+                }
+                case "--instance" -> options.instancePath(value(args, ++i, arg));
+                case "--help", "-h" -> {
+                    System.out.println(usage());
+                    return;
+                }
+                default -> fail("Unknown argument '" + arg + "'.\n" + usage());
+            }
+        }
+        AcumaticaSandbox sandbox = AcumaticaSandbox.start(options.build());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.stop();
+            stopped.countDown();
+        }, "acumatica-sandbox-shutdown"));
+
+        AcumaticaSandboxOptions effective = sandbox.options();
+        System.out.println("Acumatica sandbox (Default/24.200.001) listening");
+        System.out.println("  base URL        " + sandbox.baseUrl());
+        System.out.println("  endpoint        " + sandbox.endpointUrl());
+        System.out.println("  token endpoint  " + sandbox.tokenUrl());
+        // These are the sandbox's own throwaway credentials, printed so a user can configure the connector.
+        effective.clients().forEach(c -> System.out.println("  client_id       " + c.clientId()
+                + "\n  client_secret   " + c.clientSecret()));
+        effective.users().forEach(u -> System.out.println("  username        " + u.username()
+                + "\n  password        " + u.password()));
+        System.out.println("  scope           api offline_access");
+        System.out.println("Press Ctrl+C to stop.");
+        stopped.await();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            fail("Missing value after " + option + ".\n" + usage());
+        }
+        return args[i];
+    }
+
+    private static String usage() {
+        return "Usage: AcumaticaSandboxMain --port N [--config FILE] [--instance /Path]";
+    }
+
+    private static void fail(String message) {
+        System.err.println(message);
+        System.exit(2);
+    }
+}

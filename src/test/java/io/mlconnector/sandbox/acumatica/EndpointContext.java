@@ -1,0 +1,47 @@
+package io.mlconnector.sandbox.acumatica;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every entity endpoint of the simulated Default/24.200.001 endpoint shares: the tenant, the contract-driven
+ * parser, merger and renderer, the clock and id source, and the URL prefix used for {@code _links} and
+ * {@code Location} headers (root-relative, with the instance path, as Acumatica writes them).
+ */
+final class EndpointContext {
+
+    final Tenant tenant;
+    final ContractShapes shapes;
+    final EntityBodyParser parser;
+    final EntityMerger merger;
+    final EntityRenderer renderer;
+    final Clock clock;
+    final Ids ids;
+    /** e.g. {@code /AcumaticaERP/entity/Default/24.200.001}. */
+    final String endpointPath;
+    /** Status polls answered with 202 before a release reports 204; adjustable while running. */
+    final AtomicInteger releasePollsBeforeCompletion;
+
+    EndpointContext(Tenant tenant, ContractShapes shapes, Clock clock, Ids ids, String endpointPath,
+                    int releasePollsBeforeCompletion) {
+        this.tenant = tenant;
+        this.shapes = shapes;
+        this.parser = new EntityBodyParser(shapes);
+        this.merger = new EntityMerger(shapes, ids);
+        this.renderer = new EntityRenderer(shapes);
+        this.clock = clock;
+        this.ids = ids;
+        this.endpointPath = endpointPath;
+        this.releasePollsBeforeCompletion = new AtomicInteger(releasePollsBeforeCompletion);
+    }
+
+    /** {@code _links} of a top-level record; {@code graph} names the screen graph and primary view for files. */
+    EntityRenderer.Links links(String entity, String graph, String id) {
+        return new EntityRenderer.Links(endpointPath + "/" + entity + "/" + id,
+                endpointPath + "/files/" + graph + "/" + id + "/{filename}");
+    }
+
+    String now() {
+        return ValueObjects.formatDateTime(clock.instant());
+    }
+}

@@ -1,0 +1,74 @@
+package io.mlconnector.sandbox.acumatica;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The requests the sandbox received, oldest first, with credentials removed. Capped (oldest dropped) so a long demo
+ * cannot exhaust memory. Thread-safe.
+ */
+final class RequestLog {
+
+    private static final int CAPACITY = 10_000;
+    private static final List<String> KEPT_HEADERS = List.of("Accept", "Content-Type", "If-Match", "If-None-Match",
+            "PX-CbApiBusinessDate", "PX-CbApiBranch");
+    private static final Set<String> SECRET_FORM_FIELDS = Set.of("password", "client_secret", "refresh_token",
+            "client_assertion", "code");
+
+    private final Deque<RecordedRequest> entries = new ArrayDeque<>();
+
+    void record(SandboxRequest request, RequestTarget target, Instant at, int status) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : KEPT_HEADERS) {
+            request.header(name).ifPresent(value -> headers.put(name, value));
+        }
+        request.header("Authorization").ifPresent(value -> headers.put("Authorization", scheme(value)));
+        String body = target.kind() == RequestTarget.Kind.TOKEN_ENDPOINT ? maskForm(request.body()) : request.body();
+        String query = URLDecoder.decode(request.rawQuery().replace("+", "%2B"), StandardCharsets.UTF_8);
+        RecordedRequest entry = new RecordedRequest(request.method(), request.path(), query, headers, body, at,
+                status);
+        synchronized (this) {
+            if (entries.size() >= CAPACITY) {
+                entries.removeFirst();
+            }
+            entries.addLast(entry);
+        }
+    }
+
+    synchronized List<RecordedRequest> snapshot() {
+        return List.copyOf(entries);
+    }
+
+    synchronized void clear() {
+        entries.clear();
+    }
+
+    private static String scheme(String authorization) {
+        int space = authorization.indexOf(' ');
+        return (space > 0 ? authorization.substring(0, space) : "?") + " ***";
+    }
+
+    private static String maskForm(String body) {
+        StringBuilder out = new StringBuilder();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String decodedName = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            if (!out.isEmpty()) {
+                out.append('&');
+            }
+            out.append(SECRET_FORM_FIELDS.contains(decodedName) ? name + "=***" : pair);
+        }
+        return out.toString();
+    }
+}

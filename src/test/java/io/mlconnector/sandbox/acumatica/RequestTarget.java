@@ -1,0 +1,34 @@
+package io.mlconnector.sandbox.acumatica;
+
+import java.util.Locale;
+
+/**
+ * What a request is aimed at, worked out from its path before routing so that faults can be scoped to it.
+ *
+ * @param kind   which part of the site the request addresses
+ * @param entity for {@link Kind#ENTITY_API}, the entity segment (e.g. {@code SalesInvoice}); otherwise null
+ */
+record RequestTarget(Kind kind, String entity) {
+
+    enum Kind { ENDPOINT_LIST, TOKEN_ENDPOINT, IDENTITY_OTHER, ENTITY_API, OTHER }
+
+    static RequestTarget of(SandboxRequest request) {
+        var segments = request.segments();
+        if (segments == null || segments.isEmpty()) {
+            return new RequestTarget(Kind.OTHER, null);
+        }
+        String first = segments.get(0).toLowerCase(Locale.ROOT);
+        if (first.equals("entity")) {
+            if (segments.size() == 1) {
+                return new RequestTarget(Kind.ENDPOINT_LIST, null);
+            }
+            return new RequestTarget(Kind.ENTITY_API, segments.size() >= 4 ? segments.get(3) : null);
+        }
+        if (first.equals("identity")) {
+            boolean token = segments.size() == 3 && segments.get(1).equalsIgnoreCase("connect")
+                    && segments.get(2).equalsIgnoreCase("token");
+            return new RequestTarget(token ? Kind.TOKEN_ENDPOINT : Kind.IDENTITY_OTHER, null);
+        }
+        return new RequestTarget(Kind.OTHER, null);
+    }
+}

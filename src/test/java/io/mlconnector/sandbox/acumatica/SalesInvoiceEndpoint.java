@@ -1,0 +1,224 @@
+package io.mlconnector.sandbox.acumatica;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code SalesInvoice} (Invoices, SO303000): list, get by {@code Type/ReferenceNbr} or id, PUT create-or-update,
+ * and the {@code ReleaseSalesInvoice} action with its status URL.
+ *
+ * <p>PUT matching, in order: {@code id} (unknown → 500 "No entity satisfies the condition"), then the keys
+ * {@code Type}+{@code ReferenceNbr}. Without either, PUT always creates and takes the next number of the type's
+ * sequence, which is why clients must look documents up (e.g. by {@code ExternalRef}) before creating. A
+ * ReferenceNbr that does not exist is rejected with 422 rather than silently numbered anew (sandbox choice; an
+ * auto-numbered Acumatica sequence would not let the client pick the number either).
+ *
+ * <p>Released documents (Status Open) accept a PUT only if it changes nothing, like an idempotent replay; any change
+ * is rejected with 422.
+ */
+final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
+
+    static final String ENTITY = "SalesInvoice";
+    static final String RELEASE = "ReleaseSalesInvoice";
+
+    private final SalesInvoiceCalculator calculator;
+    private final SalesInvoiceValidator validator;
+
+    SalesInvoiceEndpoint(EndpointContext ctx) {
+        super(ctx, ENTITY, "PX.Objects.SO.SOInvoiceEntry/Document");
+        Tenant tenant = ctx.tenant;
+        this.calculator = new SalesInvoiceCalculator(tenant.referenceData, tenant.seed);
+        this.validator = new SalesInvoiceValidator(tenant.referenceData, tenant.numbering, tenant.customers);
+    }
+
+    @Override
+    protected EntityStore store() {
+        return ctx.tenant.salesInvoices;
+    }
+
+    @Override
+    public SandboxResponse put(JsonNode body, QueryOptions query, WriteCondition condition) {
+        synchronized (ctx.tenant) {
+            EntityBodyParser.ParsedBody parsed = ctx.parser.parse(ENTITY, body);
+            ObjectNode patch = parsed.entity();
+            String id = patch.path("id").asText(null);
+            Optional<String> referenceNbr = ValueObjects.text(patch, "ReferenceNbr");
+
+            ObjectNode existing = null;
+            if (id != null) {
+                existing = store().byId(id).orElse(null);
+                if (existing == null) {
+                    return condition == WriteCondition.UPDATE_ONLY ? HttpErrors.preconditionFailed(false)
+                            : HttpErrors.noEntitySatisfiesTheCondition();
+                }
+            } else if (referenceNbr.isPresent()) {
+                String type = ValueObjects.text(patch, "Type").orElse("Invoice");
+                existing = store().byKeys(List.of(type, referenceNbr.get())).orElse(null);
+                if (existing == null) {
+                    if (condition == WriteCondition.UPDATE_ONLY) {
+                        return HttpErrors.preconditionFailed(false);
+                    }
+                    ObjectNode candidate = patch.deepCopy();
+                    FieldErrors errors = new FieldErrors();
+                    errors.add(candidate, "ReferenceNbr", "ReferenceNbr",
+                            "'Reference Nbr.' cannot be found in the system.");
+                    return unprocessable(candidate, errors, query, parsed);
+                }
+            }
+            if (existing != null && condition == WriteCondition.INSERT_ONLY) {
+                return HttpErrors.preconditionFailed(true);
+            }
+            if (existing == null && condition == WriteCondition.UPDATE_ONLY) {
+                return HttpErrors.preconditionFailed(false);
+            }
+
+            ObjectNode candidate;
+            if (existing == null) {
+                candidate = ValueObjects.NODES.objectNode();
+                candidate.put("id", ctx.ids.newGuid());
+                ValueObjects.set(candidate, "CreatedDate", ctx.now());
+            } else {
+                candidate = existing.deepCopy();
+                // Keys identify the document; they are never rewritten by an update.
+                patch.remove(List.of("Type", "ReferenceNbr"));
+            }
+            ctx.merger.merge(ENTITY, candidate, patch);
+            Optional<ObjectNode> customer = ValueObjects.text(candidate, "CustomerID")
+                    .flatMap(c -> ctx.tenant.customers.byKeys(List.of(c)));
+            calculator.recompute(candidate, customer, linesWithExplicitAmount(patch));
+
+            if (existing != null && SalesInvoiceCalculator.isReleased(existing)) {
+                if (candidate.equals(existing)) {
+                    return withIgnored(SandboxResponse.json(200, render(existing, query, 1)), parsed);
+                }
+                FieldErrors errors = new FieldErrors();
+                errors.addGeneral("The document has been released and cannot be changed.");
+                return unprocessable(candidate, errors, query, parsed);
+            }
+            FieldErrors errors = validator.validate(candidate);
+            if (errors.any()) {
+                return unprocessable(candidate, errors, query, parsed);
+            }
+            if (existing == null) {
+                ValueObjects.set(candidate, "ReferenceNbr",
+                        ctx.tenant.numbering.next(ValueObjects.text(candidate, "Type").orElseThrow()));
+            }
+            String now = ctx.now();
+            ValueObjects.set(candidate, "LastModifiedDateTime", now);
+            ValueObjects.set(candidate, "LastModifiedDate", now);
+            store().save(candidate);
+            return withIgnored(SandboxResponse.json(200, render(candidate, query, 1)), parsed);
+        }
+    }
+
+    @Override
+    public boolean hasAction(String action) {
+        return RELEASE.equalsIgnoreCase(action);
+    }
+
+    /**
+     * Releases a Balanced document: Status becomes Open and Balance the document amount. Answers 202 with a
+     * {@code Location} to poll, or 204 at once when polls are set to 0. A document on hold, or already released,
+     * is refused with 422 and the AR messages "Document is On Hold and cannot be released." / "Document Status is
+     * invalid for processing." (real texts from Acumatica's AR messages; that the API surfaces them with 422 on a
+     * second release is UNVERIFIED). A document that does not exist answers 500 "No entity satisfies the condition".
+     */
+    @Override
+    public SandboxResponse invoke(String action, JsonNode body) {
+        if (!hasAction(action)) {
+            return HttpErrors.unknownAction(ENTITY, action);
+        }
+        if (body == null || !body.isObject() || !body.path("entity").isObject()) {
+            return HttpErrors.invalidField("", "The action body must be {\"entity\": {...keys or id...}, "
+                    + "\"parameters\": {...}}.");
+        }
+        synchronized (ctx.tenant) {
+            ObjectNode keys = ctx.parser.parse(ENTITY, body.get("entity")).entity();
+            Optional<ObjectNode> found = keys.hasNonNull("id") ? store().byId(keys.get("id").asText())
+                    : ValueObjects.text(keys, "Type").flatMap(type -> ValueObjects.text(keys, "ReferenceNbr")
+                    .flatMap(nbr -> store().byKeys(List.of(type, nbr))));
+            if (found.isEmpty()) {
+                return HttpErrors.noEntitySatisfiesTheCondition();
+            }
+            ObjectNode invoice = found.get().deepCopy();
+            String status = ValueObjects.text(invoice, "Status").orElse("");
+            if (status.equals(SalesInvoiceCalculator.STATUS_ON_HOLD)
+                    || SalesInvoiceCalculator.isReleased(invoice)) {
+                invoice.put("error", status.equals(SalesInvoiceCalculator.STATUS_ON_HOLD)
+                        ? "Document is On Hold and cannot be released."
+                        : "Document Status is invalid for processing.");
+                return SandboxResponse.json(422, render(invoice, QueryOptions.none(), 1));
+            }
+            ValueObjects.set(invoice, "Status", SalesInvoiceCalculator.STATUS_OPEN);
+            ValueObjects.set(invoice, "Balance", ValueObjects.decimal(invoice, "Amount")
+                    .orElse(BigDecimal.ZERO));
+            String now = ctx.now();
+            ValueObjects.set(invoice, "LastModifiedDateTime", now);
+            ValueObjects.set(invoice, "LastModifiedDate", now);
+            store().save(invoice);
+
+            int polls = ctx.releasePollsBeforeCompletion.get();
+            if (polls == 0) {
+                return SandboxResponse.empty(204).withHeader("Location", selfLink(invoice));
+            }
+            String operationId = ctx.ids.newGuid();
+            ctx.tenant.operations.start(operationId, polls);
+            return SandboxResponse.empty(202).withHeader("Location", statusLink(operationId));
+        }
+    }
+
+    @Override
+    public SandboxResponse actionStatus(String action, String operationId) {
+        if (!hasAction(action)) {
+            return HttpErrors.unknownAction(ENTITY, action);
+        }
+        synchronized (ctx.tenant) {
+            return ctx.tenant.operations.pollInProgress(operationId)
+                    ? SandboxResponse.empty(202).withHeader("Location", statusLink(operationId))
+                    : SandboxResponse.empty(204);
+        }
+    }
+
+    private String statusLink(String operationId) {
+        return ctx.endpointPath + "/" + ENTITY + "/" + RELEASE + "/status/" + operationId;
+    }
+
+    /** Ids of the lines whose Amount this request set (the merger has written ids back onto the patch lines). */
+    private static Set<String> linesWithExplicitAmount(ObjectNode patch) {
+        Set<String> ids = new HashSet<>();
+        for (JsonNode line : patch.path("Details")) {
+            if (ValueObjects.value(line, "Amount").isPresent() && line.hasNonNull("id")) {
+                ids.add(line.get("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * A 422 shows the document with its errors. Detail lines that carry errors are included even without
+     * {@code $expand}, otherwise a client could not see them (real Acumatica's behaviour here is UNVERIFIED).
+     */
+    private SandboxResponse unprocessable(ObjectNode candidate, FieldErrors errors, QueryOptions query,
+                                          EntityBodyParser.ParsedBody parsed) {
+        candidate.put("error", errors.summary());
+        List<String> expand = new ArrayList<>(query.expand());
+        for (String detail : List.of("Details", "TaxDetails")) {
+            if (candidate.path(detail).toString().contains("\"error\"")) {
+                expand.add(detail);
+            }
+        }
+        QueryOptions withErrors = new QueryOptions(null, query.select(), expand, null, 0);
+        return withIgnored(SandboxResponse.json(422, render(candidate, withErrors, 1)), parsed);
+    }
+
+    private static SandboxResponse withIgnored(SandboxResponse response, EntityBodyParser.ParsedBody parsed) {
+        return CustomerEndpoint.withIgnoredFields(response, parsed);
+    }
+}
