@@ -1,0 +1,46 @@
+package io.mlconnector.lambda;
+
+import io.mlconnector.testing.StandInsResource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
+
+/** One Quarkus test profile per Lambda function: the same app, a different {@code quarkus.lambda.handler}. */
+public final class HandlerProfiles {
+    private HandlerProfiles() {}
+
+    abstract static class Handler implements QuarkusTestProfile {
+        abstract String handler();
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.lambda.handler", handler());
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(StandInsResource.class));
+        }
+    }
+
+    public static final class Ingest extends Handler {
+        @Override
+        String handler() {
+            return "ingest";
+        }
+    }
+
+    public static final class Worker extends Handler {
+        @Override
+        String handler() {
+            return "worker";
+        }
+    }
+
+    public static final class Poller extends Handler {
+        @Override
+        String handler() {
+            return "poller";
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.mlconnector.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Stands in for Lambda's SQS event source mapping with ReportBatchItemFailures: receives a batch from ElasticMQ,
+ * invokes the worker with a real SQS event, deletes the messages that succeeded and leaves the reported failures to
+ * reappear after the visibility timeout (and reach the DLQ after maxReceiveCount).
+ */
+public final class SqsEventSource {
+    /** What one drain did. */
+    public record DrainResult(int invocations, int delivered, int failed) {}
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final Function<String, JsonNode> worker;
+
+    /** @param worker invokes the worker with SQS-event JSON and returns its {@code SQSBatchResponse} JSON */
+    public SqsEventSource(SqsClient sqs, String queueUrl, Function<String, JsonNode> worker) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.worker = worker;
+    }
+
+    /** Polls until the queue stays empty for {@code quietSeconds}, invoking the worker per batch. */
+    public DrainResult drain(int quietSeconds, int invocationsMax) {
+        int invocations = 0;
+        int delivered = 0;
+        int failed = 0;
+        while (invocations < invocationsMax) {
+            List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(quietSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                    .messages();
+            if (batch.isEmpty()) {
+                break;
+            }
+            Set<String> failures = invoke(batch);
+            invocations++;
+            delivered += batch.size();
+            failed += failures.size();
+            for (Message message : batch) {
+                if (!failures.contains(message.messageId())) {
+                    sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                }
+            }
+        }
+        return new DrainResult(invocations, delivered, failed);
+    }
+
+    private Set<String> invoke(List<Message> batch) {
+        List<LambdaEvents.SqsRecord> records = new ArrayList<>();
+        for (Message message : batch) {
+            String count = message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1");
+            records.add(new LambdaEvents.SqsRecord(message.messageId(), message.receiptHandle(), message.body(),
+                    Integer.parseInt(count)));
+        }
+        JsonNode response = worker.apply(LambdaEvents.sqs(records));
+        Set<String> failures = new HashSet<>();
+        response.path("batchItemFailures").forEach(item -> failures.add(item.path("itemIdentifier").asText()));
+        return failures;
+    }
+}
