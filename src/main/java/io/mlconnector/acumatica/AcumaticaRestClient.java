@@ -41,6 +41,7 @@ public class AcumaticaRestClient implements AcumaticaClient {
         this.base = URI.create(baseUrl);
         this.api = QuarkusRestClientBuilder.newBuilder().baseUri(base)
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(120, TimeUnit.SECONDS)
+                .disableDefaultMapper(true) // Statuses are classified in AcumaticaResponses, not thrown.
                 .build(AcumaticaApi.class);
         this.config = config;
         this.json = json;

@@ -45,6 +45,7 @@ public class ChargebeeRestClient implements ChargebeeClient {
         URI base = URI.create(config.apiBaseUrl());
         this.api = QuarkusRestClientBuilder.newBuilder().baseUri(base)
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS)
+                .disableDefaultMapper(true) // Statuses are classified in ChargebeeResponses, not thrown.
                 .build(ChargebeeApi.class);
         this.credentials = credentials;
         this.json = json;

@@ -1,0 +1,234 @@
+package io.mlconnector.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.lambda.HandlerProfiles;
+import io.mlconnector.lambda.IngestHandler;
+import io.mlconnector.sandbox.acumatica.AcumaticaSandbox;
+import io.mlconnector.sandbox.acumatica.FaultScope;
+import io.mlconnector.sandbox.chargebee.ChargebeeSandbox;
+import io.mlconnector.sandbox.chargebee.RecordedRequest;
+import io.mlconnector.sandbox.chargebee.WebhookDelivery;
+import io.mlconnector.store.AuditLog;
+import io.mlconnector.store.AuditRecord;
+import io.mlconnector.store.CursorStore;
+import io.mlconnector.testing.ApiGatewayEmulator;
+import io.mlconnector.testing.ElasticMq;
+import io.mlconnector.testing.LambdaInvoker;
+import io.mlconnector.testing.Sandboxes;
+import io.mlconnector.testing.SqsEventSource;
+import io.mlconnector.testing.StandIns;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The whole path: Chargebee sandbox webhooks → API Gateway (emulated) → ingest → ElasticMQ → SQS event source
+ * (emulated) → worker on the mock event server → Acumatica sandbox, with dynalite holding claims, ledger and audit.
+ */
+@QuarkusTest
+@TestProfile(HandlerProfiles.Worker.class)
+class WorkerPipelineTest {
+    private static final Path MINIMAL = Path.of("src/test/resources/chargebee/minimal");
+    private static final String INVOICE = "INV-MIN-0001";
+
+    @Inject
+    IngestHandler ingest;
+
+    @Inject
+    EventPoller poller;
+
+    @Inject
+    CursorStore cursors;
+
+    @Inject
+    AuditLog audit;
+
+    private final LambdaInvoker worker = new LambdaInvoker();
+    private ChargebeeSandbox chargebee;
+    private AcumaticaSandbox acumatica;
+    private ElasticMq sqs;
+    private ApiGatewayEmulator apiGateway;
+    private SqsEventSource eventSource;
+
+    @BeforeEach
+    void setUp() {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+        chargebee = Sandboxes.shared().chargebee();
+        acumatica = Sandboxes.shared().acumatica();
+        sqs = StandIns.shared().sqs();
+        chargebee.loadDirectory(MINIMAL);
+        apiGateway = ApiGatewayEmulator.start(ingest);
+        eventSource = new SqsEventSource(sqs.client(), sqs.queueUrl(), worker::invoke);
+    }
+
+    @AfterEach
+    void tearDown() {
+        apiGateway.close();
+    }
+
+    @Test
+    void invoiceGenerated_shouldPostOnce_whenDeliveredTwiceByWebhookAndAgainByThePoller() {
+        String eventId = invoiceGeneratedEvent(INVOICE);
+        assertThat(webhook(eventId).status()).isEqualTo(200);
+        assertThat(webhook(eventId).status()).isEqualTo(200);
+        cursors.advance(EventPoller.CURSOR, occurredAt(eventId).minusSeconds(1), Instant.now());
+        assertThat(poller.poll().enqueued()).isPositive();
+
+        eventSource.drain(1, 20);
+
+        assertThat(invoicesWithExternalRef(INVOICE)).hasSize(1);
+        assertThat(acumatica.customers()).filteredOn(c -> "cust_min_usd".equals(c.at("/AccountRef/value").asText()))
+                .hasSize(1);
+        assertThat(acumatica.requests()).filteredOn(r -> r.isTo("PUT", "/SalesInvoice"))
+                .as("one create per invoice posted").hasSize(closedInvoicesPolled());
+        assertThat(audit.forEvent(eventId)).extracting(AuditRecord::outcome).containsExactly("POSTED");
+    }
+
+    @Test
+    void invoice_shouldBeFoundByExternalRefAndNotCreatedTwice_whenAcumaticaCommitsButTheResponseIsLost() {
+        acumatica.faults().commitThenDropResponseNext(1, FaultScope.of("PUT", "SalesInvoice"));
+
+        webhook(invoiceGeneratedEvent(INVOICE));
+        eventSource.drain(1, 10);
+
+        assertThat(invoicesWithExternalRef(INVOICE)).singleElement()
+                .satisfies(invoice -> assertThat(invoice.at("/Status/value").asText()).isEqualTo("Open"));
+        assertThat(acumatica.requests()).filteredOn(r -> r.isTo("PUT", "/SalesInvoice")).hasSize(1);
+        assertThat(acumatica.requests()).filteredOn(r -> r.isTo("GET", "/SalesInvoice")).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void chargebeeRateLimit_shouldBeHonoured_noRequestBeforeRetryAfterHasPassed() {
+        webhook(invoiceGeneratedEvent(INVOICE));
+        chargebee.clearRequests();
+        chargebee.faults().rateLimitNext(1, 2);
+
+        eventSource.drain(1, 10);
+
+        List<RecordedRequest> requests = chargebee.requests();
+        assertThat(requests.get(0).status()).isEqualTo(429);
+        Duration wait = Duration.between(requests.get(0).at(), requests.get(1).at());
+        assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(invoicesWithExternalRef(INVOICE)).hasSize(1);
+    }
+
+    @Test
+    void messageThatAlwaysFails_shouldReachTheDlqAfterMaxReceiveCount_andPostOnceAfterRedrive() {
+        acumatica.faults().failNext(1_000, 500, FaultScope.of("PUT", "SalesInvoice"));
+        webhook(invoiceGeneratedEvent(INVOICE));
+
+        SqsEventSource.DrainResult failing = eventSource.drain(3, 20);
+
+        assertThat(failing.failed()).isEqualTo(StandIns.MAX_RECEIVE_COUNT);
+        assertThat(sqs.approximateCount(sqs.dlqUrl())).isEqualTo(1);
+        assertThat(invoicesWithExternalRef(INVOICE)).isEmpty();
+
+        acumatica.faults().clear();
+        redriveDlq();
+        eventSource.drain(2, 10);
+
+        assertThat(invoicesWithExternalRef(INVOICE)).hasSize(1);
+        assertThat(sqs.approximateCount(sqs.dlqUrl())).isZero();
+    }
+
+    @Test
+    void rejectedDocument_shouldBeHeldWithItsReasonInTheDlq_andPostAfterTheCauseIsFixedAndReplayed() {
+        JsonNode item = acumatica.nonStockItems().stream()
+                .filter(i -> "SUBSCRIPTION".equals(i.at("/InventoryID/value").asText())).findFirst().orElseThrow();
+        acumatica.removeReferenceRecord("NonStockItem", "SUBSCRIPTION");
+        String eventId = invoiceGeneratedEvent(INVOICE);
+        webhook(eventId);
+
+        eventSource.drain(1, 10);
+
+        List<Message> parked = sqs.receive(sqs.dlqUrl(), 1);
+        assertThat(parked).singleElement().satisfies(message -> assertThat(
+                message.messageAttributes().get("held_reason").stringValue()).contains("InventoryID"));
+        assertThat(audit.forEvent(eventId)).singleElement().satisfies(row -> {
+            assertThat(row.outcome()).isEqualTo("HELD");
+            assertThat(row.answer()).contains("InventoryID");
+        });
+        assertThat(invoicesWithExternalRef(INVOICE)).isEmpty();
+
+        acumatica.addNonStockItem("SUBSCRIPTION", item.at("/Description/value").asText("Subscription"), "40000");
+        sqs.client().changeMessageVisibility(c -> c.queueUrl(sqs.dlqUrl())
+                .receiptHandle(parked.get(0).receiptHandle()).visibilityTimeout(0));
+        redriveDlq();
+        eventSource.drain(2, 10);
+
+        assertThat(invoicesWithExternalRef(INVOICE)).hasSize(1);
+        assertThat(audit.forEvent(eventId)).extracting(AuditRecord::outcome).containsExactlyInAnyOrder("HELD", "POSTED");
+    }
+
+    @Test
+    void pendingInvoice_shouldNotPost_butBeRecordedAsSkipped() {
+        ObjectNode pending = chargebee.invoice(INVOICE).orElseThrow().deepCopy();
+        pending.put("id", "INV-MIN-PENDING").put("status", "pending");
+        chargebee.putInvoice(pending);
+        ObjectNode content = pending.objectNode();
+        content.set("invoice", pending);
+        String eventId = chargebee.addEvent("invoice_updated", content).get("id").asText();
+        webhook(eventId);
+
+        eventSource.drain(1, 10);
+
+        assertThat(invoicesWithExternalRef("INV-MIN-PENDING")).isEmpty();
+        assertThat(audit.forEvent(eventId)).singleElement()
+                .satisfies(row -> assertThat(row.outcome()).isEqualTo("SKIPPED"));
+    }
+
+    private WebhookDelivery webhook(String eventId) {
+        return chargebee.deliver(eventId, apiGateway.webhookUrl(), Sandboxes.WEBHOOK_USER, Sandboxes.WEBHOOK_PASSWORD);
+    }
+
+    private void redriveDlq() {
+        sqs.client().startMessageMoveTask(task -> task.sourceArn(sqs.arn(sqs.dlqUrl())));
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (sqs.approximateCount(sqs.dlqUrl()) > 0 && Instant.now().isBefore(deadline)) {
+            pause();
+        }
+    }
+
+    private String invoiceGeneratedEvent(String invoiceId) {
+        return chargebee.events().stream()
+                .filter(e -> "invoice_generated".equals(e.path("event_type").asText()))
+                .filter(e -> invoiceId.equals(e.at("/content/invoice/id").asText()))
+                .map(e -> e.path("id").asText()).findFirst().orElseThrow();
+    }
+
+    private Instant occurredAt(String eventId) {
+        return Instant.ofEpochSecond(chargebee.event(eventId).orElseThrow().path("occurred_at").asLong());
+    }
+
+    private int closedInvoicesPolled() {
+        return (int) chargebee.events().stream()
+                .filter(e -> "invoice_generated".equals(e.path("event_type").asText()))
+                .filter(e -> e.path("occurred_at").asLong() >= occurredAt(invoiceGeneratedEvent(INVOICE)).getEpochSecond())
+                .map(e -> e.at("/content/invoice/id").asText()).distinct().count();
+    }
+
+    private List<JsonNode> invoicesWithExternalRef(String externalRef) {
+        return acumatica.salesInvoices().stream()
+                .filter(invoice -> externalRef.equals(invoice.at("/ExternalRef/value").asText())).toList();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
