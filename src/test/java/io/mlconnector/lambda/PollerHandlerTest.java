@@ -1,0 +1,95 @@
+package io.mlconnector.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.store.CursorStore;
+import io.mlconnector.sync.HandledEventTypes;
+import io.mlconnector.testing.ElasticMq;
+import io.mlconnector.testing.LambdaEvents;
+import io.mlconnector.testing.LambdaInvoker;
+import io.mlconnector.testing.Sandboxes;
+import io.mlconnector.testing.StandIns;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The poller through EventBridge Scheduler invocations on the mock event server. */
+@QuarkusTest
+@TestProfile(HandlerProfiles.Poller.class)
+class PollerHandlerTest {
+    private final LambdaInvoker lambda = new LambdaInvoker();
+
+    @Inject
+    CursorStore cursors;
+
+    @BeforeEach
+    void setUp() {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+        Sandboxes.shared().chargebee().loadDirectory(Path.of("src/test/resources/chargebee/demo-cycle"));
+    }
+
+    @Test
+    void poll_shouldEnqueueEveryHandledEventAfterTheCursor_acrossPages_andAdvanceTheCursor() {
+        Instant start = firstEventAt().minusSeconds(1);
+        cursors.advance("events", start, Instant.now());
+
+        JsonNode result = lambda.invoke(LambdaEvents.schedule());
+
+        long handled = Sandboxes.shared().chargebee().events().stream()
+                .filter(e -> HandledEventTypes.isHandled(e.path("event_type").asText())).count();
+        assertThat(result.path("pages").asInt()).isGreaterThan(1);
+        assertThat(result.path("enqueued").asLong()).isEqualTo(handled);
+        assertThat(queuedEventIds()).hasSize((int) handled);
+        assertThat(cursors.read("events")).contains(lastEventAt());
+    }
+
+    @Test
+    void poll_shouldReadOnlyTheOverlapAgain_whenNothingNewHappened() {
+        cursors.advance("events", firstEventAt().minusSeconds(1), Instant.now());
+        lambda.invoke(LambdaEvents.schedule());
+        StandIns.shared().sqs().purge();
+
+        JsonNode second = lambda.invoke(LambdaEvents.schedule());
+
+        long inOverlap = Sandboxes.shared().chargebee().events().stream()
+                .filter(e -> HandledEventTypes.isHandled(e.path("event_type").asText()))
+                .filter(e -> e.path("occurred_at").asLong() > lastEventAt().minusSeconds(600).getEpochSecond()).count();
+        assertThat(second.path("enqueued").asLong()).isEqualTo(inOverlap);
+        assertThat(cursors.read("events")).contains(lastEventAt());
+    }
+
+    private Set<String> queuedEventIds() {
+        ElasticMq sqs = StandIns.shared().sqs();
+        Set<String> ids = new HashSet<>();
+        for (int round = 0; round < 200; round++) {
+            var batch = sqs.receive(sqs.queueUrl(), 0);
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (Message message : batch) {
+                assertThat(message.body()).contains("\"source\":\"poller\"");
+                ids.add(message.body());
+            }
+        }
+        return ids;
+    }
+
+    private static Instant firstEventAt() {
+        return Instant.ofEpochSecond(Sandboxes.shared().chargebee().events().get(0).path("occurred_at").asLong());
+    }
+
+    private static Instant lastEventAt() {
+        return Sandboxes.shared().chargebee().events().stream()
+                .filter(e -> HandledEventTypes.isHandled(e.path("event_type").asText()))
+                .map(e -> Instant.ofEpochSecond(e.path("occurred_at").asLong())).max(Instant::compareTo).orElseThrow();
+    }
+}
