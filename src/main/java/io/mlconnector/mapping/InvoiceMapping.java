@@ -31,13 +31,13 @@ public final class InvoiceMapping {
         String currency = invoice.currencyCode();
         List<AcuSalesInvoiceLine> lines = new ArrayList<>();
         for (InvoiceLineItem item : invoice.lineItemsOrEmpty()) {
-            lines.add(line(item, currency, inventoryId));
+            lines.add(line(item, currency, inventoryId, "tax_inclusive".equals(invoice.priceType())));
         }
         List<AcuTaxDetail> taxes = new ArrayList<>();
         Money tax = Money.ofMinor(nz(invoice.tax()), currency);
         if (!tax.isZero()) {
-            Money taxable = Money.ofMinor(nz(invoice.subTotal()), currency);
-            taxes.add(new AcuTaxDetail(taxId, taxable.scaled(), tax.scaled()));
+            BigDecimal taxable = lines.stream().map(AcuSalesInvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            taxes.add(new AcuTaxDetail(taxId, taxable, tax.scaled()));
         }
         return new AcuSalesInvoice(
                 TYPE_INVOICE,
@@ -54,7 +54,9 @@ public final class InvoiceMapping {
                 taxes.isEmpty() ? null : taxes);
     }
 
-    private static AcuSalesInvoiceLine line(InvoiceLineItem item, String currency, String inventoryId) {
+    /** With tax-inclusive prices the line's revenue is its amount less discount and the tax inside it. */
+    private static AcuSalesInvoiceLine line(InvoiceLineItem item, String currency, String inventoryId,
+                                            boolean taxInclusive) {
         Money gross = item.amountInDecimal() != null
                 ? Money.ofDecimal(item.amountInDecimal(), currency)
                 : Money.ofMinor(nz(item.amount()), currency);
@@ -65,8 +67,9 @@ public final class InvoiceMapping {
         Money unit = item.unitAmountInDecimal() != null
                 ? Money.ofDecimal(item.unitAmountInDecimal(), currency)
                 : Money.ofMinor(nz(item.unitAmount()), currency);
+        Money includedTax = taxInclusive ? Money.ofMinor(nz(item.taxAmount()), currency) : Money.zero(currency);
         return new AcuSalesInvoiceLine(inventoryId, lineDescription(item), quantity, unit.scaled(),
-                gross.minus(discount).scaled(), discount.isZero() ? null : discount.scaled(), Boolean.TRUE,
+                gross.minus(discount).minus(includedTax).scaled(), discount.isZero() ? null : discount.scaled(), Boolean.TRUE,
                 discount.isZero() ? null : Boolean.TRUE, null, null);
     }
 

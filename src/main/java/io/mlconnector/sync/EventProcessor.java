@@ -63,6 +63,10 @@ public class EventProcessor {
         if (!invoice.isClosed()) {
             return new SyncOutcome.Skipped("invoice " + invoice.id() + " is pending; it posts when it closes");
         }
+        if ("voided".equals(invoice.status())) {
+            // Voided before it ever reached the ledger: net effect nil. (Reversing a posted one is a later issue.)
+            return new SyncOutcome.Skipped("invoice " + invoice.id() + " is voided in Chargebee");
+        }
         if (invoice.isDeleted()) {
             return new SyncOutcome.Skipped("invoice " + invoice.id() + " is deleted in Chargebee");
         }

@@ -30,7 +30,7 @@ public final class HandlerProfiles {
         }
     }
 
-    public static final class Worker extends Handler {
+    public static class Worker extends Handler {
         @Override
         String handler() {
             return "worker";

@@ -21,6 +21,8 @@ public final class AcumaticaSandboxMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Before the first HttpServer: without TCP_NODELAY each answer waits on a delayed ACK (~40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         AcumaticaSandboxOptions.Builder options = AcumaticaSandboxOptions.builder().port(8085);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];

@@ -22,6 +22,8 @@ public final class ChargebeeSandboxMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Before the first HttpServer: without TCP_NODELAY each answer waits on a delayed ACK (~40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         ChargebeeSandboxOptions options;
         try {
             options = parse(args);

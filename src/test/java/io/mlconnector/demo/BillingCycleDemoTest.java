@@ -1,0 +1,150 @@
+package io.mlconnector.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.lambda.IngestHandler;
+import io.mlconnector.sandbox.acumatica.AcumaticaSandbox;
+import io.mlconnector.sandbox.chargebee.ChargebeeSandbox;
+import io.mlconnector.sandbox.chargebee.WebhookDelivery;
+import io.mlconnector.store.CursorStore;
+import io.mlconnector.sync.EventPoller;
+import io.mlconnector.testing.ApiGatewayEmulator;
+import io.mlconnector.testing.LambdaInvoker;
+import io.mlconnector.testing.Sandboxes;
+import io.mlconnector.testing.SqsEventSource;
+import io.mlconnector.testing.StandIns;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The main job on the embedded default ({@code ./mvnw verify -Pdemo}): one billing cycle of demo data from the
+ * Chargebee sandbox, delivered as webhooks through ingest, the queue and the worker into the Acumatica sandbox, then
+ * the poller as the safety net; prints what was posted and checks totals per currency against Chargebee.
+ */
+@Tag("demo")
+@QuarkusTest
+@TestProfile(DemoProfile.class)
+class BillingCycleDemoTest {
+    private static final Path DEMO_CYCLE = Path.of("src/test/resources/chargebee/demo-cycle");
+    private static final PrintStream OUT = System.out;
+
+    @Inject
+    IngestHandler ingest;
+
+    @Inject
+    EventPoller poller;
+
+    @Inject
+    CursorStore cursors;
+
+    @Test
+    void oneBillingCycle_throughIngestQueueAndWorker_intoTheAcumaticaSandbox() {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+        ChargebeeSandbox chargebee = Sandboxes.shared().chargebee();
+        AcumaticaSandbox acumatica = Sandboxes.shared().acumatica();
+        chargebee.loadDirectory(DEMO_CYCLE);
+        SqsEventSource worker = new SqsEventSource(StandIns.shared().sqs().client(), StandIns.shared().sqs().queueUrl(),
+                new LambdaInvoker()::invoke);
+        Instant started = Instant.now();
+
+        List<WebhookDelivery> deliveries;
+        try (ApiGatewayEmulator apiGateway = ApiGatewayEmulator.start(ingest)) {
+            deliveries = chargebee.deliverAll(apiGateway.webhookUrl(), Sandboxes.WEBHOOK_USER, Sandboxes.WEBHOOK_PASSWORD);
+        }
+        Instant delivered = Instant.now();
+        SqsEventSource.DrainResult fromWebhooks = worker.drain(2, 1_000);
+        Instant drained = Instant.now();
+        cursors.advance("events", firstEventAt(chargebee).minusSeconds(1), Instant.now());
+        EventPoller.PollResult poll = poller.poll();
+        SqsEventSource.DrainResult fromPoller = worker.drain(2, 1_000);
+        Duration took = Duration.between(started, Instant.now());
+        OUT.printf("%nPhases: webhooks %d ms, worker %d ms, poll and duplicates %d ms%n",
+                Duration.between(started, delivered).toMillis(), Duration.between(delivered, drained).toMillis(),
+                Duration.between(drained, Instant.now()).toMillis());
+
+        List<JsonNode> invoices = acumatica.salesInvoices();
+        printReport(chargebee, acumatica, invoices, deliveries, fromWebhooks, poll, fromPoller, took);
+
+        Map<String, Long> perExternalRef = invoices.stream()
+                .collect(Collectors.groupingBy(i -> i.at("/ExternalRef/value").asText(), Collectors.counting()));
+        assertThat(perExternalRef.values()).as("one Acumatica invoice per Chargebee invoice").allMatch(n -> n == 1);
+        assertThat(perExternalRef.keySet()).containsExactlyInAnyOrderElementsOf(postableInvoiceIds(chargebee));
+        assertThat(totalsByCurrency(invoices, i -> i.at("/Currency/value").asText(), i -> i.at("/Amount/value").decimalValue()))
+                .isEqualTo(chargebeeTotals(chargebee));
+    }
+
+    private static void printReport(ChargebeeSandbox chargebee, AcumaticaSandbox acumatica, List<JsonNode> invoices,
+                                    List<WebhookDelivery> deliveries, SqsEventSource.DrainResult fromWebhooks,
+                                    EventPoller.PollResult poll, SqsEventSource.DrainResult fromPoller, Duration took) {
+        OUT.println();
+        OUT.println("=== Demo billing cycle: Chargebee sandbox → ingest → SQS → worker → Acumatica sandbox ===");
+        OUT.printf("%-18s %-12s %-14s %-10s %-8s %14s%n", "Chargebee invoice", "Customer", "Acumatica", "Status",
+                "Currency", "Amount");
+        invoices.stream().sorted((a, b) -> a.at("/ExternalRef/value").asText().compareTo(b.at("/ExternalRef/value").asText()))
+                .forEach(i -> OUT.printf("%-18s %-12s %-14s %-10s %-8s %14s%n", i.at("/ExternalRef/value").asText(),
+                        i.at("/CustomerID/value").asText(), i.at("/Type/value").asText().replace("Invoice", "INV") + " "
+                                + i.at("/ReferenceNbr/value").asText(), i.at("/Status/value").asText(),
+                        i.at("/Currency/value").asText(), i.at("/Amount/value").decimalValue().toPlainString()));
+        OUT.println();
+        OUT.printf("Webhooks delivered: %d (%d answered 200)%n", deliveries.size(),
+                deliveries.stream().filter(d -> d.status() == 200).count());
+        OUT.printf("Worker invocations: %d from webhooks (%d messages), %d after the poll (%d messages re-enqueued,"
+                + " all duplicates)%n", fromWebhooks.invocations(), fromWebhooks.delivered(), fromPoller.invocations(),
+                poll.enqueued());
+        OUT.printf("Customers in Acumatica: %d · invoices: %d · in %d s%n", acumatica.customers().size(), invoices.size(),
+                took.toSeconds());
+        OUT.println("Totals per currency (Chargebee closed invoices vs Acumatica released invoices):");
+        Map<String, BigDecimal> expected = chargebeeTotals(chargebee);
+        Map<String, BigDecimal> posted = totalsByCurrency(invoices, i -> i.at("/Currency/value").asText(),
+                i -> i.at("/Amount/value").decimalValue());
+        expected.forEach((currency, total) -> OUT.printf("  %-4s Chargebee %14s   Acumatica %14s   %s%n", currency,
+                total.toPlainString(), posted.getOrDefault(currency, BigDecimal.ZERO).toPlainString(),
+                total.compareTo(posted.getOrDefault(currency, BigDecimal.ZERO)) == 0 ? "agree" : "DIFFER"));
+        OUT.println("Not posted on purpose: pending and voided invoices (recorded as SKIPPED in the audit trail).");
+        OUT.println();
+    }
+
+    private static List<String> postableInvoiceIds(ChargebeeSandbox chargebee) {
+        return chargebeeInvoices(chargebee).stream().map(i -> i.path("id").asText()).toList();
+    }
+
+    private static List<ObjectNode> chargebeeInvoices(ChargebeeSandbox chargebee) {
+        return chargebee.events().stream().filter(e -> "invoice_generated".equals(e.path("event_type").asText()))
+                .map(e -> (ObjectNode) e.at("/content/invoice"))
+                .filter(i -> !List.of("pending", "voided").contains(i.path("status").asText())).toList();
+    }
+
+    private static Map<String, BigDecimal> chargebeeTotals(ChargebeeSandbox chargebee) {
+        return totalsByCurrency(chargebeeInvoices(chargebee), i -> i.path("currency_code").asText(),
+                i -> io.mlconnector.mapping.Money.ofMinor(i.path("total").asLong(), i.path("currency_code").asText())
+                        .scaled());
+    }
+
+    private static <T> Map<String, BigDecimal> totalsByCurrency(List<T> documents, Function<T, String> currency,
+                                                                Function<T, BigDecimal> amount) {
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        documents.forEach(d -> totals.merge(currency.apply(d), amount.apply(d), BigDecimal::add));
+        totals.replaceAll((c, v) -> v.stripTrailingZeros());
+        return totals;
+    }
+
+    private static Instant firstEventAt(ChargebeeSandbox chargebee) {
+        return Instant.ofEpochSecond(chargebee.events().get(0).path("occurred_at").asLong());
+    }
+}

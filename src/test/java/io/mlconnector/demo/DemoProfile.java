@@ -1,0 +1,16 @@
+package io.mlconnector.demo;
+
+import io.mlconnector.lambda.HandlerProfiles;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The worker profile, quieter: the demo prints its own report. */
+public class DemoProfile extends HandlerProfiles.Worker {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+        config.put("quarkus.log.level", "WARN");
+        config.put("quarkus.log.category.\"org.apache.pekko\".level", "ERROR");
+        return config;
+    }
+}
