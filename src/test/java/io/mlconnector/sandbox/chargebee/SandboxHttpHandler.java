@@ -37,20 +37,36 @@ final class SandboxHttpHandler implements HttpHandler {
         this.wallClock = wallClock;
     }
 
+    /** The request being answered on this thread (JDK exchange attributes are shared per context, not per request). */
+    private final ThreadLocal<RecordedRequest> pending = new ThreadLocal<>();
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        Instant arrivedAt = wallClock.instant();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         Map<String, List<String>> params = QueryString.parse(rawQuery);
-        int status = RecordedRequest.NO_RESPONSE;
+        pending.set(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                rawQuery == null ? "" : rawQuery, params, wallClock.instant(), RecordedRequest.NO_RESPONSE));
         try {
             drain(exchange.getRequestBody());
-            status = respond(exchange, params);
+            respond(exchange, params);
         } finally {
             exchange.close();
-            log.record(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    rawQuery == null ? "" : rawQuery, params, arrivedAt, status));
+            record(RecordedRequest.NO_RESPONSE);
         }
+    }
+
+    /**
+     * Records the request once, before its answer leaves: a client that has its answer can already see its request
+     * in the log. Requests that end without an answer are recorded with status 0 when the exchange closes.
+     */
+    private void record(int status) {
+        RecordedRequest request = pending.get();
+        if (request == null) {
+            return;
+        }
+        pending.remove();
+        log.record(new RecordedRequest(request.method(), request.path(), request.queryString(), request.queryParams(),
+                request.at(), status));
     }
 
     private int respond(HttpExchange exchange, Map<String, List<String>> params) throws IOException {
@@ -112,6 +128,7 @@ final class SandboxHttpHandler implements HttpHandler {
     private int send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
         byte[] bytes = mapper.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", JSON);
+        record(status);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
