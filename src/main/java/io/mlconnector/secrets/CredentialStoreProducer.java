@@ -5,18 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** Chooses the credential source named by {@code secrets.source}. */
+/** Chooses the credential source named by {@code credentials.source}. */
 @ApplicationScoped
 public class CredentialStoreProducer {
 
     @Produces
     @ApplicationScoped
-    CredentialStore credentialStore(SecretsConfig config, ObjectMapper json, Clock clock) {
+    CredentialStore credentialStore(CredentialsConfig config, ObjectMapper json, Clock clock) {
         return switch (config.source()) {
             case "config" -> new ConfigCredentialStore(config.local());
             case "secretsmanager" -> new SecretsExtensionCredentialStore(config, json, clock);
             default -> throw new IllegalStateException(
-                    "secrets.source must be 'secretsmanager' or 'config', was '" + config.source() + "'");
+                    "credentials.source must be 'secretsmanager' or 'config', was '" + config.source() + "'");
         };
     }
 }

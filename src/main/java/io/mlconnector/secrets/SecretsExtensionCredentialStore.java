@@ -23,13 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SecretsExtensionCredentialStore implements CredentialStore {
     private record Cached(JsonNode value, Instant fetchedAt) {}
 
-    private final SecretsConfig config;
+    private final CredentialsConfig config;
     private final ObjectMapper json;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    SecretsExtensionCredentialStore(SecretsConfig config, ObjectMapper json, Clock clock) {
+    SecretsExtensionCredentialStore(CredentialsConfig config, ObjectMapper json, Clock clock) {
         this.config = config;
         this.json = json;
         this.clock = clock;
@@ -37,13 +37,13 @@ final class SecretsExtensionCredentialStore implements CredentialStore {
 
     @Override
     public ChargebeeCredentials chargebee() {
-        JsonNode secret = secret(config.chargebeeSecretId(), "secrets.chargebee-secret-id");
+        JsonNode secret = secret(config.chargebeeSecretId(), "credentials.chargebee-secret-id");
         return new ChargebeeCredentials(Secret.of(field(secret, "api_key")));
     }
 
     @Override
     public WebhookCredentials webhook() {
-        JsonNode secret = secret(config.webhookSecretId(), "secrets.webhook-secret-id");
+        JsonNode secret = secret(config.webhookSecretId(), "credentials.webhook-secret-id");
         Optional<Secret> token = Optional.ofNullable(secret.path("path_token").asText(null))
                 .filter(value -> !value.isBlank()).map(Secret::of);
         return new WebhookCredentials(field(secret, "username"), Secret.of(field(secret, "password")), token);
@@ -51,7 +51,7 @@ final class SecretsExtensionCredentialStore implements CredentialStore {
 
     @Override
     public AcumaticaCredentials acumatica() {
-        JsonNode secret = secret(config.acumaticaSecretId(), "secrets.acumatica-secret-id");
+        JsonNode secret = secret(config.acumaticaSecretId(), "credentials.acumatica-secret-id");
         return new AcumaticaCredentials(field(secret, "client_id"), Secret.of(field(secret, "client_secret")),
                 field(secret, "username"), Secret.of(field(secret, "password")));
     }

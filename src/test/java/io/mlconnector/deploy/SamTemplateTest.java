@@ -209,7 +209,7 @@ class SamTemplateTest {
             assertEquals(ref("StoreTable"), environment.get("STORE_TABLE"), function);
             assertEquals(ref("EventQueue"), environment.get("CONNECTOR_QUEUE_URL"), function);
             assertEquals(ref("DeadLetterQueue"), environment.get("CONNECTOR_DLQ_URL"), function);
-            assertEquals("secretsmanager", environment.get("SECRETS_SOURCE").asText(), function);
+            assertEquals("secretsmanager", environment.get("CREDENTIALS_SOURCE").asText(), function);
             assertEquals("true", environment.get("QUARKUS_LOG_CONSOLE_JSON").asText(), function);
             for (String name : List.of("CHARGEBEE_SITE", "CHARGEBEE_BASE_URL", "ACUMATICA_BASE_URL",
                     "ACUMATICA_ENDPOINT_NAME", "ACUMATICA_ENDPOINT_VERSION")) {
@@ -295,7 +295,7 @@ class SamTemplateTest {
             String function = expected.getKey();
             Set<String> configured = new TreeSet<>();
             template.environment(function).forEach((name, value) -> {
-                if (name.startsWith("SECRETS_") && name.endsWith("_SECRET_ID")) {
+                if (name.startsWith("CREDENTIALS_") && name.endsWith("_SECRET_ID")) {
                     configured.add(value.path("Ref").asText("<not a Ref: " + value + ">"));
                 }
             });

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The Chargebee and Acumatica sandboxes one test JVM shares across Quarkus restarts, configured to accept the test
- * credentials in application.properties ({@code %test.secrets.local.*}). Tests reset and seed them.
+ * credentials in application.properties ({@code %test.credentials.local.*}). Tests reset and seed them.
  */
 public final class Sandboxes {
     public static final String CHARGEBEE_API_KEY = "test_cb_key_CANARY_9f8e7d";

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Where credentials are read from. */
-@ConfigMapping(prefix = "secrets")
-public interface SecretsConfig {
+@ConfigMapping(prefix = "credentials")
+public interface CredentialsConfig {
 
     /** {@code secretsmanager} (AWS, through the Parameters and Secrets Lambda Extension) or {@code config} (local runs, tests). */
     @WithDefault("secretsmanager")
