@@ -58,6 +58,11 @@ public class AcumaticaDocuments {
                 .orElseGet(() -> createCustomer(chargebeeId, body));
     }
 
+    /** The Acumatica CustomerID of a Chargebee customer the connector already put there, without any remote call. */
+    public Optional<String> knownCustomerId(String chargebeeId) {
+        return ledger.find("customer", chargebeeId).map(LedgerEntry::acumaticaKey);
+    }
+
     /** The customer exists and carries the latest Chargebee data. */
     @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
             retryOn = AcumaticaException.Transient.class)

@@ -70,12 +70,18 @@ public class EventProcessor {
         if (invoice.isDeleted()) {
             return new SyncOutcome.Skipped("invoice " + invoice.id() + " is deleted in Chargebee");
         }
-        ChargebeeCustomer customer = chargebee.customer(invoice.customerId());
-        PostedDocument acuCustomer = documents.ensureCustomer(customer.id(),
-                CustomerMapping.toAcumatica(customer, invoice.currencyCode(), config.mapping().customerClass()));
+        String customerId = documents.knownCustomerId(invoice.customerId())
+                .orElseGet(() -> ensureCustomer(invoice.customerId(), invoice.currencyCode()));
         PostedDocument posted = documents.ensureReleasedInvoice(invoice.id(), InvoiceMapping.toAcumatica(invoice,
-                acuCustomer.key(), config.mapping().defaultInventoryId(), config.mapping().taxId()));
+                customerId, config.mapping().defaultInventoryId(), config.mapping().taxId()));
         return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    /** The customer comes before the first document that needs it; fetched from Chargebee only when not known yet. */
+    private String ensureCustomer(String chargebeeCustomerId, String documentCurrency) {
+        ChargebeeCustomer customer = chargebee.customer(chargebeeCustomerId);
+        return documents.ensureCustomer(customer.id(),
+                CustomerMapping.toAcumatica(customer, documentCurrency, config.mapping().customerClass())).key();
     }
 
     private static String fieldErrors(AcumaticaException e) {

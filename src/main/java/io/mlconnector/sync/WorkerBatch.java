@@ -96,7 +96,14 @@ public class WorkerBatch {
         if (owned.containsKey(event.eventId())) {
             return; // The same event twice in one batch: the first copy does the work, this one is a duplicate.
         }
-        ClaimStore.Claim claim = claims.claim(event.eventId(), clock.instant(), config.claimLease());
+        ClaimStore.Claim claim;
+        try {
+            claim = claims.claim(event.eventId(), clock.instant(), config.claimLease());
+        } catch (RuntimeException storeDown) {
+            LOG.errorf("Could not claim event %s: %s", event.eventId(), storeDown.getClass().getSimpleName());
+            failed.add(message.messageId());
+            return;
+        }
         if (claim instanceof ClaimStore.Claim.Claimed) {
             owned.put(event.eventId(), new Claimed(message, event));
         } else if (claim instanceof ClaimStore.Claim.InProgressElsewhere) {

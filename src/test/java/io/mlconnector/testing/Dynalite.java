@@ -19,7 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * DynamoDB stand-in: dynalite (npm, installed by {@code npm ci}) run with node on 127.0.0.1, in memory. It has no
@@ -75,15 +77,36 @@ public final class Dynalite implements AutoCloseable {
                     .keySchema(List.of(
                             KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
                             KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())));
+            awaitTable(dynamo, name, true);
         }
     }
 
-    /** Drops and recreates the table: a clean store between tests. */
+    /** Drops and recreates the table: a clean store between tests. Both steps finish asynchronously in dynalite. */
     public void reset() {
         try (DynamoDbClient dynamo = client()) {
             dynamo.deleteTable(table -> table.tableName(TABLE));
+            awaitTable(dynamo, TABLE, false);
         }
         createTable(TABLE);
+    }
+
+    /** The SDK's waiters poll every 20 s; dynalite settles in milliseconds. */
+    private static void awaitTable(DynamoDbClient dynamo, String name, boolean active) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                TableStatus status = dynamo.describeTable(d -> d.tableName(name)).table().tableStatus();
+                if (active && status == TableStatus.ACTIVE) {
+                    return;
+                }
+            } catch (ResourceNotFoundException gone) {
+                if (!active) {
+                    return;
+                }
+            }
+            sleep();
+        }
+        throw new IllegalStateException("Table " + name + (active ? " never became active" : " was never deleted"));
     }
 
     @Override
@@ -122,7 +145,7 @@ public final class Dynalite implements AutoCloseable {
 
     private static void sleep() {
         try {
-            Thread.sleep(50);
+            Thread.sleep(10);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
