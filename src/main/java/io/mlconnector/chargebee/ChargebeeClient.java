@@ -1,9 +1,12 @@
 package io.mlconnector.chargebee;
 
+import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
 import io.mlconnector.chargebee.dto.ChargebeeCustomer;
 import io.mlconnector.chargebee.dto.ChargebeeEvent;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
-import io.mlconnector.chargebee.dto.EventPage;
+import io.mlconnector.chargebee.dto.ChargebeeTransaction;
+import io.mlconnector.chargebee.dto.Page;
+import io.mlconnector.chargebee.dto.SiteConfiguration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -17,9 +20,22 @@ public interface ChargebeeClient {
     List<ChargebeeEvent> eventsByIds(Collection<String> eventIds);
 
     /** Events that occurred after {@code after}, oldest first, optionally only of the given types. */
-    EventPage eventsSince(Instant after, Set<String> eventTypes, Optional<String> offset);
+    Page<ChargebeeEvent> eventsSince(Instant after, Set<String> eventTypes, Optional<String> offset);
+
+    ChargebeeEvent event(String eventId);
+
+    /** One page (up to 100) of a resource list. */
+    <T> Page<T> list(ChargebeeResource<T> resource, ListQuery query, Optional<String> offset);
 
     ChargebeeCustomer customer(String customerId);
 
+    /** The invoice with every line item, fetching the rest when Chargebee truncated them. */
     ChargebeeInvoice invoice(String invoiceId);
+
+    ChargebeeCreditNote creditNote(String creditNoteId);
+
+    ChargebeeTransaction transaction(String transactionId);
+
+    /** The site's configuration ({@code GET /configurations}): product catalog version. */
+    List<SiteConfiguration> configurations();
 }

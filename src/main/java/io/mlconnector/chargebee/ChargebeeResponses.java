@@ -59,6 +59,12 @@ final class ChargebeeResponses {
             case 404 -> "site_not_found".equals(code)
                     ? new ChargebeeException.AuthFailed(operation, status, code, "no such Chargebee site: " + siteDescription)
                     : new ChargebeeException.NotFound(operation, status, code, message);
+            case 400 -> "configuration_incompatible".equals(code)
+                    ? new ChargebeeException.Rejected(operation, status, code, "the site " + siteDescription
+                            + " does not run Product Catalog 2.0, the catalog the connector reads")
+                    : DB_COMMUNICATION.matcher(message).find()
+                            ? new ChargebeeException.Transient(operation, status, code, message, null)
+                            : new ChargebeeException.Rejected(operation, status, code, message);
             default -> status >= 500 || DB_COMMUNICATION.matcher(message).find()
                     ? new ChargebeeException.Transient(operation, status, code, message, null)
                     : new ChargebeeException.Rejected(operation, status, code, message);

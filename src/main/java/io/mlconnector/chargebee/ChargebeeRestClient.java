@@ -2,10 +2,13 @@ package io.mlconnector.chargebee;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
 import io.mlconnector.chargebee.dto.ChargebeeCustomer;
 import io.mlconnector.chargebee.dto.ChargebeeEvent;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
-import io.mlconnector.chargebee.dto.EventPage;
+import io.mlconnector.chargebee.dto.ChargebeeTransaction;
+import io.mlconnector.chargebee.dto.Page;
+import io.mlconnector.chargebee.dto.SiteConfiguration;
 import io.mlconnector.config.ChargebeeConfig;
 import io.mlconnector.secrets.CredentialStore;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,8 +34,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
-/** Adapter: Chargebee API v2 through the Quarkus REST client, with Retry-After-aware retries on transient failures. */
+/**
+ * Adapter: Chargebee API v2 through the Quarkus REST client. Every public call retries transient failures, waiting
+ * what a 429's Retry-After asks; every HTTP request first takes a permit from the site's client-side rate limit, so
+ * a long backfill never gets the site's GET requests blocked.
+ */
 @ApplicationScoped
+@Retry(maxRetries = 6, delay = 500, jitter = 0, maxDuration = 5, durationUnit = ChronoUnit.MINUTES,
+        retryOn = ChargebeeException.Transient.class)
+@CustomBackoff(RetryAfterBackoff.class)
 public class ChargebeeRestClient implements ChargebeeClient {
     /** Chargebee's largest page. */
     static final int PAGE_LIMIT = 100;
@@ -40,6 +51,8 @@ public class ChargebeeRestClient implements ChargebeeClient {
     private final CredentialStore credentials;
     private final ObjectMapper json;
     private final ChargebeeResponses responses;
+    private final RequestBudget budget;
+    private final int lineItemsPageSize;
 
     public ChargebeeRestClient(ChargebeeConfig config, CredentialStore credentials, ObjectMapper json) {
         URI base = URI.create(config.apiBaseUrl());
@@ -51,12 +64,14 @@ public class ChargebeeRestClient implements ChargebeeClient {
         this.json = json;
         this.responses = new ChargebeeResponses(json, config.retryAfterCap(),
                 "site '" + config.site() + "' at " + base.getHost());
+        // 2 % margin: the site counts arrivals, we count departures, and the two differ by network jitter.
+        Duration window = config.rateLimit().window();
+        this.budget = new RequestBudget(config.rateLimit().requests(), window.plus(window.dividedBy(50)),
+                RequestBudget.Ticker.SYSTEM);
+        this.lineItemsPageSize = config.lineItemsPageSize();
     }
 
     @Override
-    @Retry(maxRetries = 6, delay = 500, jitter = 0, maxDuration = 5, durationUnit = ChronoUnit.MINUTES,
-            retryOn = ChargebeeException.Transient.class)
-    @CustomBackoff(RetryAfterBackoff.class)
     public List<ChargebeeEvent> eventsByIds(Collection<String> eventIds) {
         if (eventIds.isEmpty()) {
             return List.of();
@@ -64,65 +79,104 @@ public class ChargebeeRestClient implements ChargebeeClient {
         if (eventIds.size() > PAGE_LIMIT) {
             throw new IllegalArgumentException("At most " + PAGE_LIMIT + " event ids per call, got " + eventIds.size());
         }
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("id[in]", "[" + String.join(",", eventIds) + "]");
-        query.put("limit", String.valueOf(PAGE_LIMIT));
-        JsonNode page = call("list events by id", () -> api.list("events", query, authorization()));
-        return events(page);
+        return listPage(ChargebeeResource.EVENTS, ListQuery.all().in("id", eventIds), Optional.empty()).items();
     }
 
     @Override
-    @Retry(maxRetries = 6, delay = 500, jitter = 0, maxDuration = 5, durationUnit = ChronoUnit.MINUTES,
-            retryOn = ChargebeeException.Transient.class)
-    @CustomBackoff(RetryAfterBackoff.class)
-    public EventPage eventsSince(Instant after, Set<String> eventTypes, Optional<String> offset) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("occurred_at[after]", String.valueOf(after.getEpochSecond()));
-        query.put("sort_by[asc]", "occurred_at");
-        query.put("limit", String.valueOf(PAGE_LIMIT));
+    public Page<ChargebeeEvent> eventsSince(Instant after, Set<String> eventTypes, Optional<String> offset) {
+        ListQuery query = ListQuery.all().after("occurred_at", after).sortAscending("occurred_at");
         if (!eventTypes.isEmpty()) {
-            query.put("event_type[in]", "[" + String.join(",", eventTypes.stream().sorted().toList()) + "]");
+            query = query.in("event_type", eventTypes.stream().sorted().toList());
         }
-        offset.ifPresent(value -> query.put("offset", value));
-        JsonNode page = call("list events", () -> api.list("events", query, authorization()));
-        Optional<String> next = Optional.ofNullable(page.path("next_offset").asText(null)).filter(s -> !s.isBlank());
-        return new EventPage(events(page), next);
+        return listPage(ChargebeeResource.EVENTS, query, offset);
     }
 
     @Override
-    @Retry(maxRetries = 6, delay = 500, jitter = 0, maxDuration = 5, durationUnit = ChronoUnit.MINUTES,
-            retryOn = ChargebeeException.Transient.class)
-    @CustomBackoff(RetryAfterBackoff.class)
+    public ChargebeeEvent event(String eventId) {
+        return retrieve(ChargebeeResource.EVENTS, eventId, Map.of());
+    }
+
+    @Override
+    public <T> Page<T> list(ChargebeeResource<T> resource, ListQuery query, Optional<String> offset) {
+        return listPage(resource, query, offset);
+    }
+
+    @Override
     public ChargebeeCustomer customer(String customerId) {
-        JsonNode body = call("retrieve customer", () -> api.retrieve("customers", customerId, Map.of(), authorization()));
-        return convert(body.path("customer"), ChargebeeCustomer.class);
+        return retrieve(ChargebeeResource.CUSTOMERS, customerId, Map.of());
     }
 
     @Override
-    @Retry(maxRetries = 6, delay = 500, jitter = 0, maxDuration = 5, durationUnit = ChronoUnit.MINUTES,
-            retryOn = ChargebeeException.Transient.class)
-    @CustomBackoff(RetryAfterBackoff.class)
     public ChargebeeInvoice invoice(String invoiceId) {
-        JsonNode body = call("retrieve invoice", () -> api.retrieve("invoices", invoiceId, Map.of(), authorization()));
-        return convert(body.path("invoice"), ChargebeeInvoice.class);
+        ChargebeeInvoice invoice = retrieve(ChargebeeResource.INVOICES, invoiceId, Map.of());
+        // Large invoices come truncated: page through the rest of the lines (bounded by Chargebee's own cursor).
+        while (invoice.lineItemsNextOffset() != null && !invoice.lineItemsNextOffset().isBlank()) {
+            ChargebeeInvoice next = retrieve(ChargebeeResource.INVOICES, invoiceId, Map.of(
+                    "line_items_limit", Integer.toString(lineItemsPageSize),
+                    "line_items_offset", invoice.lineItemsNextOffset()));
+            invoice = invoice.plusLinesOf(next);
+        }
+        return invoice;
+    }
+
+    @Override
+    public ChargebeeCreditNote creditNote(String creditNoteId) {
+        return retrieve(ChargebeeResource.CREDIT_NOTES, creditNoteId, Map.of());
+    }
+
+    @Override
+    public ChargebeeTransaction transaction(String transactionId) {
+        return retrieve(ChargebeeResource.TRANSACTIONS, transactionId, Map.of());
+    }
+
+    @Override
+    public List<SiteConfiguration> configurations() {
+        JsonNode body = call("read site configuration", () -> api.list("configurations", Map.of(), authorization()));
+        List<SiteConfiguration> configurations = new ArrayList<>();
+        for (JsonNode entry : body.path("configurations")) {
+            configurations.add(convert(entry, SiteConfiguration.class));
+        }
+        return configurations;
+    }
+
+    private <T> Page<T> listPage(ChargebeeResource<T> resource, ListQuery query, Optional<String> offset) {
+        Map<String, String> parameters = new LinkedHashMap<>(query.parameters());
+        parameters.put("limit", Integer.toString(PAGE_LIMIT));
+        offset.ifPresent(value -> parameters.put("offset", value));
+        JsonNode page = call("list " + resource.path(), () -> api.list(resource.path(), parameters, authorization()));
+        List<T> items = new ArrayList<>();
+        for (JsonNode entry : page.path("list")) {
+            items.add(convert(entry.path(resource.key()), resource.type()));
+        }
+        Optional<String> next = Optional.ofNullable(page.path("next_offset").asText(null)).filter(s -> !s.isBlank());
+        return new Page<>(items, next);
+    }
+
+    private <T> T retrieve(ChargebeeResource<T> resource, String id, Map<String, String> parameters) {
+        JsonNode body = call("retrieve " + resource.key(), () -> api.retrieve(resource.path(), id, parameters,
+                authorization()));
+        return convert(body.path(resource.key()), resource.type());
     }
 
     private JsonNode call(String operation, Supplier<Response> request) {
         Response response;
         try {
-            response = request.get();
+            response = withinRateLimit(request);
         } catch (ProcessingException e) {
             throw new ChargebeeException.Transient(operation, 0, "", "network failure (" + rootCause(e) + ")", null);
         }
         return responses.read(operation, response);
     }
 
-    private List<ChargebeeEvent> events(JsonNode page) {
-        List<ChargebeeEvent> events = new ArrayList<>();
-        for (JsonNode entry : page.path("list")) {
-            events.add(convert(entry.path("event"), ChargebeeEvent.class));
+    /** Waits for the site's request budget rather than failing the call. */
+    private Response withinRateLimit(Supplier<Response> request) {
+        try {
+            budget.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChargebeeException.Transient("wait for rate limit", 0, "", "interrupted", null);
         }
-        return events;
+        return request.get();
     }
 
     private <T> T convert(JsonNode node, Class<T> type) {

@@ -19,6 +19,27 @@ public interface ChargebeeConfig {
     @WithDefault("60s")
     Duration retryAfterCap();
 
+    /** Client-side request budget of one Lambda container for this site. */
+    RateLimit rateLimit();
+
+    /** Line items fetched per call when completing a truncated invoice or credit note. */
+    @WithDefault("300")
+    int lineItemsPageSize();
+
+    interface RateLimit {
+        /**
+         * Requests allowed per window by one container. Chargebee allows 150/min on test sites and Starter plans
+         * (1,000 Performance, 3,500 Enterprise) for the whole site: divide by the number of containers that may call
+         * it at once (worker maximum concurrency + 1 poller); the default suits a test site with concurrency 2.
+         */
+        @WithDefault("50")
+        int requests();
+
+        /** The window the budget applies to. */
+        @WithDefault("1m")
+        Duration window();
+    }
+
     /** The API base URL: the override when set, otherwise derived from the site name. */
     default String apiBaseUrl() {
         return baseUrl().filter(url -> !url.isBlank())

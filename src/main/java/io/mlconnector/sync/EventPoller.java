@@ -1,8 +1,10 @@
 package io.mlconnector.sync;
 
 import io.mlconnector.chargebee.ChargebeeClient;
+import io.mlconnector.chargebee.SiteCheck;
 import io.mlconnector.chargebee.dto.ChargebeeEvent;
-import io.mlconnector.chargebee.dto.EventPage;
+import io.mlconnector.chargebee.dto.Page;
+import io.mlconnector.chargebee.dto.ChargebeeEvent;
 import io.mlconnector.config.SyncConfig;
 import io.mlconnector.ingest.EventQueue;
 import io.mlconnector.ingest.QueuedEvent;
@@ -28,14 +30,16 @@ public class EventPoller {
     public record PollResult(int pages, int enqueued, Instant from, Instant cursor, boolean morePending) {}
 
     private final ChargebeeClient chargebee;
+    private final SiteCheck site;
     private final EventQueue queue;
     private final CursorStore cursors;
     private final SyncConfig config;
     private final Clock clock;
 
-    public EventPoller(ChargebeeClient chargebee, EventQueue queue, CursorStore cursors, SyncConfig config,
-                       Clock clock) {
+    public EventPoller(ChargebeeClient chargebee, SiteCheck site, EventQueue queue, CursorStore cursors,
+                       SyncConfig config, Clock clock) {
         this.chargebee = chargebee;
+        this.site = site;
         this.queue = queue;
         this.cursors = cursors;
         this.config = config;
@@ -43,6 +47,7 @@ public class EventPoller {
     }
 
     public PollResult poll() {
+        site.requireProductCatalog2();
         Instant now = clock.instant();
         Instant cursor = cursors.read(CURSOR).orElse(now.minus(config.poller().initialLookback()));
         Instant from = cursor.minus(config.poller().overlap());
@@ -51,9 +56,9 @@ public class EventPoller {
         int pages = 0;
         int enqueued = 0;
         do {
-            EventPage page = chargebee.eventsSince(from, HandledEventTypes.ALL, offset);
+            Page<ChargebeeEvent> page = chargebee.eventsSince(from, HandledEventTypes.ALL, offset);
             List<QueuedEvent> batch = new ArrayList<>();
-            for (ChargebeeEvent event : page.events()) {
+            for (ChargebeeEvent event : page.items()) {
                 batch.add(new QueuedEvent(event.id(), event.eventType(), now, QueuedEvent.FROM_POLLER));
                 if (event.occurredAt() != null && event.occurredAt().isAfter(newest)) {
                     newest = event.occurredAt();

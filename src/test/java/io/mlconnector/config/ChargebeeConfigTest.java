@@ -45,6 +45,16 @@ class ChargebeeConfigTest {
             public Duration retryAfterCap() {
                 return Duration.ofSeconds(60);
             }
+
+            @Override
+            public RateLimit rateLimit() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int lineItemsPageSize() {
+                return 300;
+            }
         };
     }
 }

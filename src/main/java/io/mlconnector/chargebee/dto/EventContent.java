@@ -7,6 +7,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** The resources an event carries, keyed by resource name; absent ones are null. */
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record EventContent(ChargebeeCustomer customer, ChargebeeInvoice invoice) {
-    public static final EventContent EMPTY = new EventContent(null, null);
+public record EventContent(ChargebeeCustomer customer, ChargebeeInvoice invoice, ChargebeeCreditNote creditNote,
+                           ChargebeeTransaction transaction) {
+    public static final EventContent EMPTY = new EventContent(null, null, null, null);
 }

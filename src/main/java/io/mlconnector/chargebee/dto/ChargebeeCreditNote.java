@@ -1,0 +1,36 @@
+package io.mlconnector.chargebee.dto;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.List;
+
+/** A Chargebee credit note (adjustment, refundable or store). Amounts in minor units. */
+@RegisterForReflection
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ChargebeeCreditNote(String id, String customerId, String subscriptionId, String referenceInvoiceId,
+                                  String type, String reasonCode, String createReasonCode, String status,
+                                  String priceType, String currencyCode, Instant date, Long subTotal, Long total,
+                                  Long amountAllocated, Long amountRefunded, Long amountAvailable,
+                                  Long roundOffAmount, List<InvoiceLineItem> lineItems, String lineItemsNextOffset,
+                                  List<InvoiceTax> taxes, List<Allocation> allocations,
+                                  List<LinkedRefund> linkedRefunds, Instant voidedAt, Boolean deleted,
+                                  Instant updatedAt, Long resourceVersion) {
+
+    /** How this credit note was applied to an invoice. */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Allocation(String invoiceId, Long allocatedAmount, Instant allocatedAt, Instant invoiceDate,
+                             String invoiceStatus) {}
+
+    /** A refund transaction paid out against this credit note. */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record LinkedRefund(String txnId, Long appliedAmount, Instant appliedAt, String txnStatus, Instant txnDate,
+                               Long txnAmount, String refundReasonCode) {}
+
+    public boolean isDeleted() {
+        return Boolean.TRUE.equals(deleted);
+    }
+}
