@@ -80,7 +80,7 @@ public class WebhookIngest {
                 LOG.info("Webhook event ignored: type not handled");
                 return WebhookResponse.of(200, "ignored", "event type " + eventType + " is not handled");
             }
-            queue.enqueue(new QueuedEvent(eventId, eventType, now, QueuedEvent.FROM_WEBHOOK));
+            queue.enqueue(QueuedEvent.chargebeeEvent(eventId, eventType, now, QueuedEvent.FROM_WEBHOOK));
             LOG.info("Webhook event queued");
             return WebhookResponse.of(200, "queued", eventId);
         } catch (RuntimeException e) {

@@ -2,23 +2,52 @@ package io.mlconnector.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.mlconnector.sync.Backfill;
 import io.mlconnector.sync.EventPoller;
 import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** EventBridge Scheduler → {@link EventPoller}. The schedule's input is not needed. */
+/**
+ * EventBridge Scheduler → {@link EventPoller}. Invoked by hand with {@code {"backfill": {"from": ..., "to": ...,
+ * "window_days": 31}}} it runs a {@link Backfill} of that creation-date range instead.
+ */
 @Named("poller")
 public class PollerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final EventPoller poller;
+    private final Backfill backfill;
 
-    public PollerHandler(EventPoller poller) {
+    public PollerHandler(EventPoller poller, Backfill backfill) {
         this.poller = poller;
+        this.backfill = backfill;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        if (input != null && input.get("backfill") instanceof Map<?, ?> request) {
+            return runBackfill(request);
+        }
         EventPoller.PollResult result = poller.poll();
         return Map.of("pages", result.pages(), "enqueued", result.enqueued(), "from", result.from().toString(),
                 "cursor", result.cursor().toString(), "morePending", result.morePending());
+    }
+
+    private Map<String, Object> runBackfill(Map<?, ?> request) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        try {
+            Backfill.Request parsed = new Backfill.Request(Instant.parse(String.valueOf(request.get("from"))),
+                    Instant.parse(String.valueOf(request.get("to"))),
+                    Duration.ofDays(request.get("window_days") instanceof Number days ? days.longValue() : 31));
+            Backfill.Result result = backfill.run(parsed);
+            answer.put("customers", result.customers());
+            answer.put("invoices", result.invoices());
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            answer.put("error", "backfill needs ISO-8601 'from' and 'to' (from before to), e.g. 2024-01-01T00:00:00Z: "
+                    + e.getMessage());
+        }
+        return answer;
     }
 }

@@ -59,7 +59,7 @@ public class EventPoller {
             Page<ChargebeeEvent> page = chargebee.eventsSince(from, HandledEventTypes.ALL, offset);
             List<QueuedEvent> batch = new ArrayList<>();
             for (ChargebeeEvent event : page.items()) {
-                batch.add(new QueuedEvent(event.id(), event.eventType(), now, QueuedEvent.FROM_POLLER));
+                batch.add(QueuedEvent.chargebeeEvent(event.id(), event.eventType(), now, QueuedEvent.FROM_POLLER));
                 if (event.occurredAt() != null && event.occurredAt().isAfter(newest)) {
                     newest = event.occurredAt();
                 }

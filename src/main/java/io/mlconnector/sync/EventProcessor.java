@@ -56,10 +56,12 @@ public class EventProcessor {
     }
 
     private SyncOutcome syncInvoice(ChargebeeEvent event) {
-        ChargebeeInvoice invoice = event.contentOrEmpty().invoice();
-        if (invoice == null) {
+        ChargebeeInvoice carried = event.contentOrEmpty().invoice();
+        if (carried == null) {
             return new SyncOutcome.Held("event carries no invoice", null, null);
         }
+        boolean truncated = carried.lineItemsNextOffset() != null && !carried.lineItemsNextOffset().isBlank();
+        ChargebeeInvoice invoice = truncated ? chargebee.invoice(carried.id()) : carried; // read every line
         if (!invoice.isClosed()) {
             return new SyncOutcome.Skipped("invoice " + invoice.id() + " is pending; it posts when it closes");
         }

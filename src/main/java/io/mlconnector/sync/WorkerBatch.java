@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlconnector.chargebee.ChargebeeClient;
 import io.mlconnector.chargebee.ChargebeeException;
 import io.mlconnector.chargebee.dto.ChargebeeEvent;
+import io.mlconnector.chargebee.dto.EventContent;
 import io.mlconnector.config.SyncConfig;
 import io.mlconnector.ingest.EventQueue;
 import io.mlconnector.ingest.QueuedEvent;
@@ -63,28 +64,65 @@ public class WorkerBatch {
         for (Message message : messages) {
             claim(message, owned, failed);
         }
+        List<Claimed> events = owned.values().stream().filter(c -> !c.event().isBackfilled()).toList();
+        List<Claimed> backfilled = owned.values().stream().filter(c -> c.event().isBackfilled()).toList();
+        processEvents(events, failed);
+        for (Claimed claimed : backfilled) {
+            processBackfilled(claimed, failed);
+        }
+        return failed;
+    }
+
+    /** Chargebee events: all re-fetched in one list call. */
+    private void processEvents(List<Claimed> owned, List<String> failed) {
         if (owned.isEmpty()) {
-            return failed;
+            return;
         }
         Map<String, ChargebeeEvent> fetched;
         try {
-            fetched = chargebee.eventsByIds(owned.keySet()).stream()
+            fetched = chargebee.eventsByIds(owned.stream().map(c -> c.event().eventId()).toList()).stream()
                     .collect(Collectors.toMap(ChargebeeEvent::id, Function.identity(), (a, b) -> a));
         } catch (ChargebeeException e) {
-            for (Claimed claimed : owned.values()) {
-                finish(claimed, null, e.retryable() ? new SyncOutcome.RetryLater(e.getMessage())
-                        : new SyncOutcome.Held(e.getMessage(), null, null), failed);
+            for (Claimed claimed : owned) {
+                finish(claimed, null, classify(e), failed);
             }
-            return failed;
+            return;
         }
-        for (Claimed claimed : owned.values()) {
+        for (Claimed claimed : owned) {
             ChargebeeEvent event = fetched.get(claimed.event().eventId());
             SyncOutcome outcome = event == null
                     ? new SyncOutcome.Held("Chargebee has no event " + claimed.event().eventId(), null, null)
                     : processSafely(event);
             finish(claimed, event, outcome, failed);
         }
-        return failed;
+    }
+
+    /** A backfilled record: fetched again by id, then posted like its creation event. */
+    private void processBackfilled(Claimed claimed, List<String> failed) {
+        QueuedEvent queued = claimed.event();
+        ChargebeeEvent event;
+        try {
+            EventContent content = switch (queued.resourceType()) {
+                case "customer" -> new EventContent(chargebee.customer(queued.resourceId()), null, null, null);
+                case "invoice" -> new EventContent(null, chargebee.invoice(queued.resourceId()), null, null);
+                default -> null;
+            };
+            if (content == null) {
+                finish(claimed, null, new SyncOutcome.Held("cannot backfill a " + queued.resourceType(), null, null),
+                        failed);
+                return;
+            }
+            event = new ChargebeeEvent(queued.eventId(), clock.instant(), queued.eventType(), "v2",
+                    QueuedEvent.FROM_BACKFILL, content);
+        } catch (ChargebeeException e) {
+            finish(claimed, null, classify(e), failed);
+            return;
+        }
+        finish(claimed, event, processSafely(event), failed);
+    }
+
+    private static SyncOutcome classify(ChargebeeException e) {
+        return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage()) : new SyncOutcome.Held(e.getMessage(), null, null);
     }
 
     private void claim(Message message, Map<String, Claimed> owned, List<String> failed) {

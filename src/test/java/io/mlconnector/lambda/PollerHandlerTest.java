@@ -48,7 +48,7 @@ class PollerHandlerTest {
                 .filter(e -> HandledEventTypes.isHandled(e.path("event_type").asText())).count();
         assertThat(result.path("pages").asInt()).isGreaterThan(1);
         assertThat(result.path("enqueued").asLong()).isEqualTo(handled);
-        assertThat(queuedEventIds()).hasSize((int) handled);
+        assertThat(queuedEventIds()).hasSize((int) handled).allMatch(body -> body.contains("\"source\":\"poller\""));
         assertThat(cursors.read("events")).contains(lastEventAt());
     }
 
@@ -67,6 +67,24 @@ class PollerHandlerTest {
         assertThat(cursors.read("events")).contains(lastEventAt());
     }
 
+    @Test
+    void backfillInput_shouldQueueEveryCustomerAndInvoiceCreatedInTheRange_asBackfilledRecords() {
+        JsonNode result = lambda.invoke("{\"backfill\":{\"from\":\"2020-01-01T00:00:00Z\","
+                + "\"to\":\"2030-01-01T00:00:00Z\",\"window_days\":400}}");
+
+        assertThat(result.path("customers").asLong()).isEqualTo(300);
+        assertThat(result.path("invoices").asLong()).isEqualTo(303);
+        Set<String> queued = queuedEventIds();
+        assertThat(queued).hasSize(603).allMatch(body -> body.contains("\"source\":\"backfill\""));
+    }
+
+    @Test
+    void backfillInput_shouldAnswerWithAReason_whenTheRangeIsNotIso8601() {
+        JsonNode result = lambda.invoke("{\"backfill\":{\"from\":\"last year\",\"to\":\"now\"}}");
+
+        assertThat(result.path("error").asText()).contains("ISO-8601");
+    }
+
     private Set<String> queuedEventIds() {
         ElasticMq sqs = StandIns.shared().sqs();
         Set<String> ids = new HashSet<>();
@@ -76,7 +94,6 @@ class PollerHandlerTest {
                 break;
             }
             for (Message message : batch) {
-                assertThat(message.body()).contains("\"source\":\"poller\"");
                 ids.add(message.body());
             }
         }

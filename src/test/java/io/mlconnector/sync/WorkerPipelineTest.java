@@ -54,6 +54,9 @@ class WorkerPipelineTest {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Backfill backfill;
+
     private final LambdaInvoker worker = new LambdaInvoker();
     private ChargebeeSandbox chargebee;
     private AcumaticaSandbox acumatica;
@@ -187,6 +190,23 @@ class WorkerPipelineTest {
         assertThat(invoicesWithExternalRef("INV-MIN-PENDING")).isEmpty();
         assertThat(audit.forEvent(eventId)).singleElement()
                 .satisfies(row -> assertThat(row.outcome()).isEqualTo("SKIPPED"));
+    }
+
+    @Test
+    void backfill_shouldPostALegacyInvoiceThatHasNoUpdatedAtAndNoEvent_andOnlyOnceWhenRunTwice() {
+        ObjectNode legacy = chargebee.invoice(INVOICE).orElseThrow().deepCopy();
+        legacy.put("id", "INV-2015-LEGACY").put("date", 1_430_000_000L).remove("updated_at");
+        chargebee.putInvoice(legacy);
+        Backfill.Request range = new Backfill.Request(Instant.parse("2015-01-01T00:00:00Z"),
+                Instant.parse("2016-01-01T00:00:00Z"), Duration.ofDays(366));
+
+        backfill.run(range);
+        eventSource.drain(1, 10);
+        backfill.run(range);
+        eventSource.drain(1, 10);
+
+        assertThat(invoicesWithExternalRef("INV-2015-LEGACY")).singleElement()
+                .satisfies(invoice -> assertThat(invoice.at("/Status/value").asText()).isEqualTo("Open"));
     }
 
     private WebhookDelivery webhook(String eventId) {
