@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -64,9 +63,7 @@ public class ChargebeeRestClient implements ChargebeeClient {
         this.json = json;
         this.responses = new ChargebeeResponses(json, config.retryAfterCap(),
                 "site '" + config.site() + "' at " + base.getHost());
-        // 2 % margin: the site counts arrivals, we count departures, and the two differ by network jitter.
-        Duration window = config.rateLimit().window();
-        this.budget = new RequestBudget(config.rateLimit().requests(), window.plus(window.dividedBy(50)),
+        this.budget = new RequestBudget(config.rateLimit().requests(), config.rateLimit().window(),
                 RequestBudget.Ticker.SYSTEM);
         this.lineItemsPageSize = config.lineItemsPageSize();
     }
@@ -170,13 +167,18 @@ public class ChargebeeRestClient implements ChargebeeClient {
 
     /** Waits for the site's request budget rather than failing the call. */
     private Response withinRateLimit(Supplier<Response> request) {
+        RequestBudget.Permit permit;
         try {
-            budget.acquire();
+            permit = budget.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChargebeeException.Transient("wait for rate limit", 0, "", "interrupted", null);
         }
-        return request.get();
+        try {
+            return request.get();
+        } finally {
+            permit.release();
+        }
     }
 
     private <T> T convert(JsonNode node, Class<T> type) {

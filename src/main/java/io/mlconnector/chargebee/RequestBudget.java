@@ -5,8 +5,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * A blocking rolling-window budget: at most {@code requests} starts in any window of {@code window}; a caller over
- * budget waits for the oldest start to leave the window. SmallRye's {@code RateLimit} is the wrong tool here: it
+ * A blocking rolling-window budget: at most {@code requests} requests in any window of {@code window}; a caller over
+ * budget waits for the oldest to leave the window. A request leaves the window measured from when its answer came
+ * back, not from when it was sent: the site counts arrivals, which lie somewhere in between, so measuring from the
+ * answer keeps the site's count within budget whatever the network's latency. SmallRye's {@code RateLimit} is the wrong tool here: it
  * rejects instead of waiting, and its rolling window counts rejected attempts too, so retrying it in a loop starves
  * (measured: 50 requests against a 20-per-2-s budget took 100 s instead of about 4 s).
  */
@@ -33,7 +35,8 @@ final class RequestBudget {
     private final int requests;
     private final long windowNanos;
     private final Ticker ticker;
-    private final Deque<Long> starts = new ArrayDeque<>();
+    /** One slot per request in the window: its completion time, or {@link Long#MAX_VALUE} while in flight. */
+    private final Deque<long[]> slots = new ArrayDeque<>();
 
     RequestBudget(int requests, Duration window, Ticker ticker) {
         if (requests < 1 || window.isNegative() || window.isZero()) {
@@ -44,18 +47,39 @@ final class RequestBudget {
         this.ticker = ticker;
     }
 
-    /** Blocks until a request may start within the budget, and records that it started. */
-    synchronized void acquire() throws InterruptedException {
+    /** Blocks until a request may start within the budget; call {@link Permit#release()} when its answer is back. */
+    Permit acquire() throws InterruptedException {
         while (true) {
-            long now = ticker.nanos();
-            while (!starts.isEmpty() && now - starts.peekFirst() >= windowNanos) {
-                starts.removeFirst();
+            long wait;
+            synchronized (this) {
+                long now = ticker.nanos();
+                slots.removeIf(slot -> slot[0] != Long.MAX_VALUE && now - slot[0] >= windowNanos);
+                if (slots.size() < requests) {
+                    long[] slot = {Long.MAX_VALUE};
+                    slots.addLast(slot);
+                    return new Permit(slot);
+                }
+                long oldestDone = slots.stream().mapToLong(slot -> slot[0]).min().orElse(now);
+                // All in flight: look again shortly; otherwise wait for the earliest answer to leave the window.
+                wait = oldestDone == Long.MAX_VALUE ? windowNanos / Math.max(1, requests) : windowNanos - (now - oldestDone);
             }
-            if (starts.size() < requests) {
-                starts.addLast(now);
-                return;
+            ticker.sleep(Math.max(1, wait));
+        }
+    }
+
+    /** A request's place in the window. */
+    final class Permit {
+        private final long[] slot;
+
+        private Permit(long[] slot) {
+            this.slot = slot;
+        }
+
+        /** The answer is back (or the request failed): from now the slot ages out of the window. */
+        void release() {
+            synchronized (RequestBudget.this) {
+                slot[0] = ticker.nanos();
             }
-            ticker.sleep(windowNanos - (now - starts.peekFirst()));
         }
     }
 }

@@ -30,14 +30,27 @@ class RequestBudgetTest {
         FakeTicker ticker = new FakeTicker();
         RequestBudget budget = new RequestBudget(3, Duration.ofSeconds(60), ticker);
 
-        budget.acquire();
+        budget.acquire().release();
         ticker.now += Duration.ofSeconds(10).toNanos();
-        budget.acquire();
-        budget.acquire();
-        budget.acquire();
+        budget.acquire().release();
+        budget.acquire().release();
+        budget.acquire().release();
 
         assertThat(ticker.sleeps).containsExactly(Duration.ofSeconds(50).toNanos());
         assertThat(ticker.now).isEqualTo(Duration.ofSeconds(60).toNanos());
+    }
+
+    @Test
+    void acquire_shouldCountTheWindowFromTheAnswer_soSlowRequestsCannotCrowdTheSite() throws Exception {
+        FakeTicker ticker = new FakeTicker();
+        RequestBudget budget = new RequestBudget(1, Duration.ofSeconds(10), ticker);
+
+        RequestBudget.Permit slow = budget.acquire();
+        ticker.now += Duration.ofSeconds(4).toNanos();
+        slow.release();
+        budget.acquire();
+
+        assertThat(Duration.ofNanos(ticker.now)).isEqualTo(Duration.ofSeconds(14));
     }
 
     @Test
@@ -47,9 +60,10 @@ class RequestBudgetTest {
         List<Long> starts = new ArrayList<>();
 
         for (int i = 0; i < 1_000; i++) {
-            budget.acquire();
+            RequestBudget.Permit permit = budget.acquire();
             starts.add(ticker.now);
-            ticker.now += Duration.ofMillis(5).toNanos();
+            ticker.now += Duration.ofMillis(5).toNanos(); // the request's latency
+            permit.release();
         }
 
         long window = Duration.ofMinutes(1).toNanos();
