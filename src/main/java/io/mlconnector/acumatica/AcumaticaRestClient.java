@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.acumatica.auth.TokenProvider;
+import io.mlconnector.acumatica.auth.TokenStore;
 import io.mlconnector.config.AcumaticaConfig;
 import io.mlconnector.secrets.CredentialStore;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -11,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import io.mlconnector.support.RequestBudget;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +38,10 @@ public class AcumaticaRestClient implements AcumaticaClient {
     private final AcumaticaValueCodec codec = new AcumaticaValueCodec();
     private final AcumaticaResponses responses;
     private final URI base;
+    private final Optional<RequestBudget> budget;
 
-    public AcumaticaRestClient(AcumaticaConfig config, CredentialStore credentials, ObjectMapper json, Clock clock) {
+    public AcumaticaRestClient(AcumaticaConfig config, CredentialStore credentials, TokenStore tokenStore,
+                               ObjectMapper json, Clock clock) {
         String baseUrl = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
         this.base = URI.create(baseUrl);
         this.api = QuarkusRestClientBuilder.newBuilder().baseUri(base)
@@ -46,8 +51,11 @@ public class AcumaticaRestClient implements AcumaticaClient {
         this.config = config;
         this.json = json;
         this.clock = clock;
-        this.tokens = new TokenProvider(api, credentials, config, json, clock);
+        this.tokens = new TokenProvider(api, credentials, config, tokenStore, json, clock);
         this.responses = new AcumaticaResponses(json, config.endpointPath());
+        this.budget = config.licence().requestsPerMinute().stream()
+                .mapToObj(perMinute -> new RequestBudget(perMinute, Duration.ofMinutes(1), RequestBudget.Ticker.SYSTEM))
+                .findFirst();
     }
 
     @Override
@@ -151,11 +159,24 @@ public class AcumaticaRestClient implements AcumaticaClient {
     }
 
     private Response attempt(String operation, Function<String, Response> request) {
+        String authorization = tokens.authorization();
+        Optional<RequestBudget.Permit> permit = budget.map(b -> acquire(b, operation));
         try {
-            return request.apply(tokens.authorization());
+            return request.apply(authorization);
         } catch (ProcessingException e) {
             // Includes a connection dropped after Acumatica committed: the caller re-reads before any new create.
             throw new AcumaticaException.Transient(operation, 0, "network failure, outcome unknown");
+        } finally {
+            permit.ifPresent(RequestBudget.Permit::release);
+        }
+    }
+
+    private static RequestBudget.Permit acquire(RequestBudget budget, String operation) {
+        try {
+            return budget.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AcumaticaException.Transient(operation, 0, "interrupted waiting for the licence budget");
         }
     }
 

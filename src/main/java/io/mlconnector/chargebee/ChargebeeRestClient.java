@@ -10,6 +10,7 @@ import io.mlconnector.chargebee.dto.ChargebeeTransaction;
 import io.mlconnector.chargebee.dto.Page;
 import io.mlconnector.chargebee.dto.SiteConfiguration;
 import io.mlconnector.config.ChargebeeConfig;
+import io.mlconnector.support.RequestBudget;
 import io.mlconnector.secrets.CredentialStore;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CustomBackoff;

@@ -35,6 +35,18 @@ public interface AcumaticaConfig {
     @WithDefault("500ms")
     Duration actionPollInterval();
 
+    /** This container's share of the customer's API licence (License Monitoring Console, SM604000). */
+    Licence licence();
+
+    interface Licence {
+        /**
+         * Requests this container may send per minute; the licence's "requests per minute" divided by the worker's
+         * maximum concurrency. Unset: no client-side budget (Acumatica queues and delays requests itself, and
+         * declines only when more than 20 are queued, which one sequential request per container never reaches).
+         */
+        java.util.OptionalInt requestsPerMinute();
+    }
+
     /** Path prefix of the configured endpoint, e.g. {@code Default/24.200.001}. */
     default String endpointPath() {
         return endpointName() + "/" + endpointVersion();

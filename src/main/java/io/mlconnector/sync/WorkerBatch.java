@@ -1,6 +1,8 @@
 package io.mlconnector.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlconnector.acumatica.AcumaticaException;
+import io.mlconnector.acumatica.EndpointCheck;
 import io.mlconnector.chargebee.ChargebeeClient;
 import io.mlconnector.chargebee.ChargebeeException;
 import io.mlconnector.chargebee.dto.ChargebeeEvent;
@@ -36,6 +38,7 @@ public class WorkerBatch {
 
     private record Claimed(Message message, QueuedEvent event) {}
 
+    private final EndpointCheck endpoint;
     private final ClaimStore claims;
     private final ChargebeeClient chargebee;
     private final EventProcessor processor;
@@ -45,8 +48,9 @@ public class WorkerBatch {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public WorkerBatch(ClaimStore claims, ChargebeeClient chargebee, EventProcessor processor, EventQueue queue,
-                       AuditLog audit, SyncConfig config, ObjectMapper json, Clock clock) {
+    public WorkerBatch(EndpointCheck endpoint, ClaimStore claims, ChargebeeClient chargebee, EventProcessor processor,
+                       EventQueue queue, AuditLog audit, SyncConfig config, ObjectMapper json, Clock clock) {
+        this.endpoint = endpoint;
         this.claims = claims;
         this.chargebee = chargebee;
         this.processor = processor;
@@ -59,6 +63,13 @@ public class WorkerBatch {
 
     /** @return ids of the messages to deliver again; all others are done (posted, skipped, duplicate or parked). */
     public List<String> process(List<Message> messages) {
+        try {
+            endpoint.requireConfiguredVersion();
+        } catch (EndpointCheck.EndpointNotPublished | AcumaticaException e) {
+            // Nothing may post against the wrong contract: every message comes back (and reaches the DLQ in time).
+            LOG.errorf("Worker stopped before posting: %s", e.getMessage());
+            return messages.stream().map(Message::messageId).toList();
+        }
         List<String> failed = new ArrayList<>();
         Map<String, Claimed> owned = new LinkedHashMap<>();
         for (Message message : messages) {

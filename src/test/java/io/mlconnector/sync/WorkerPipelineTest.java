@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.lambda.HandlerProfiles;
+import io.mlconnector.acumatica.auth.TokenStore;
 import io.mlconnector.lambda.IngestHandler;
 import io.mlconnector.sandbox.acumatica.AcumaticaSandbox;
 import io.mlconnector.sandbox.acumatica.FaultScope;
@@ -56,6 +57,9 @@ class WorkerPipelineTest {
 
     @Inject
     Backfill backfill;
+
+    @Inject
+    TokenStore tokens;
 
     private final LambdaInvoker worker = new LambdaInvoker();
     private ChargebeeSandbox chargebee;
@@ -161,7 +165,9 @@ class WorkerPipelineTest {
                 message.messageAttributes().get("held_reason").stringValue()).contains("InventoryID"));
         assertThat(audit.forEvent(eventId)).singleElement().satisfies(row -> {
             assertThat(row.outcome()).isEqualTo("HELD");
-            assertThat(row.answer()).contains("InventoryID");
+            assertThat(row.answer()).as("every detail-line error, with its path").contains("Details[0].InventoryID")
+                    .contains("Details[1].InventoryID");
+            assertThat(row.reason()).contains("InventoryID");
         });
         assertThat(invoicesWithExternalRef(INVOICE)).isEmpty();
 
@@ -207,6 +213,38 @@ class WorkerPipelineTest {
 
         assertThat(invoicesWithExternalRef("INV-2015-LEGACY")).singleElement()
                 .satisfies(invoice -> assertThat(invoice.at("/Status/value").asText()).isEqualTo("Open"));
+    }
+
+    @Test
+    void expiredToken_shouldBeRenewedMidRunWithoutLosingOrDuplicatingADocument_andTheRotatedChainStored() throws Exception {
+        webhook(invoiceGeneratedEvent("INV-MIN-0001"));
+        eventSource.drain(1, 10);
+        long versionBefore = tokens.read().orElseThrow().version();
+
+        acumatica.faults().expireAllTokens();
+        webhook(invoiceGeneratedEvent("INV-MIN-0002"));
+        eventSource.drain(1, 10);
+
+        assertThat(invoicesWithExternalRef("INV-MIN-0001")).hasSize(1);
+        assertThat(invoicesWithExternalRef("INV-MIN-0002")).hasSize(1);
+        TokenStore.Stored stored = tokens.read().orElseThrow();
+        assertThat(stored.version()).isGreaterThan(versionBefore);
+        assertThat(stored.token().refreshToken()).isPresent();
+        assertThat(refreshGrantStatus(stored.token().refreshToken().get().reveal()))
+                .as("the stored refresh token is the live end of the chain").isEqualTo(200);
+    }
+
+    private int refreshGrantStatus(String refreshToken) throws Exception {
+        String form = "grant_type=refresh_token&client_id=" + enc(Sandboxes.ACUMATICA_CLIENT_ID) + "&client_secret="
+                + enc(Sandboxes.ACUMATICA_CLIENT_SECRET) + "&refresh_token=" + enc(refreshToken);
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(acumatica.tokenUrl())).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private WebhookDelivery webhook(String eventId) {

@@ -18,48 +18,79 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * OAuth 2.0 password grant with {@code api offline_access}, refreshed before expiry and once on a 401. One token chain
- * per Lambda container; the SQS event source's maximum concurrency bounds the number of chains (and so of licensed
- * API sessions) at any time.
+ * OAuth 2.0 password grant with {@code api offline_access}, refreshed before expiry and once on a 401. The chain is
+ * kept in a {@link TokenStore} shared by all containers, so the connector holds one licensed Acumatica session: a
+ * container uses the stored token, and only one container renews it (a conditional replace decides which); every
+ * rotated refresh token is stored at once.
  */
 public final class TokenProvider {
     private final AcumaticaApi api;
     private final CredentialStore credentials;
     private final AcumaticaConfig config;
+    private final TokenStore store;
     private final ObjectMapper json;
     private final Clock clock;
-    private AccessToken current;
+    private TokenStore.Stored current;
 
-    public TokenProvider(AcumaticaApi api, CredentialStore credentials, AcumaticaConfig config, ObjectMapper json,
-                         Clock clock) {
+    public TokenProvider(AcumaticaApi api, CredentialStore credentials, AcumaticaConfig config, TokenStore store,
+                         ObjectMapper json, Clock clock) {
         this.api = api;
         this.credentials = credentials;
         this.config = config;
+        this.store = store;
         this.json = json;
         this.clock = clock;
     }
 
-    /** The {@code Authorization} header value, getting or refreshing the token as needed. */
+    /** The {@code Authorization} header value, getting or renewing the shared token as needed. */
     public synchronized String authorization() {
-        Instant refreshBy = clock.instant().plus(config.tokenRefreshMargin());
-        if (current == null || current.expiresBefore(refreshBy)) {
-            current = renew(current);
+        if (current == null || isStale(current.token())) {
+            current = freshToken();
         }
-        return "Bearer " + current.accessToken().reveal();
+        return "Bearer " + current.token().accessToken().reveal();
     }
 
-    /** Acumatica said 401: the token was revoked or the session ended early; get a fresh one on the next call. */
+    /** Acumatica said 401: this token is no good even if it has not expired; renew it on the next call. */
     public synchronized void invalidate() {
         if (current != null) {
-            current = new AccessToken(current.accessToken(), current.refreshToken(), Instant.EPOCH);
+            AccessToken rejected = current.token();
+            current = new TokenStore.Stored(new AccessToken(rejected.accessToken(), rejected.refreshToken(),
+                    Instant.EPOCH), current.version());
         }
     }
 
-    private AccessToken renew(AccessToken previous) {
+    private TokenStore.Stored freshToken() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<TokenStore.Stored> stored = store.read();
+            if (stored.isPresent() && !isStale(stored.get().token()) && !isRejected(stored.get())) {
+                return stored.get();
+            }
+            long version = stored.map(TokenStore.Stored::version).orElse(0L);
+            AccessToken renewed = renew(stored.map(TokenStore.Stored::token));
+            if (store.replace(version, renewed)) {
+                return new TokenStore.Stored(renewed, version + 1);
+            }
+            // Another container renewed first; its token is now the chain's: read it again.
+        }
+        throw new AcumaticaException.Transient("get Acumatica token", 0, "token chain kept changing under us");
+    }
+
+    /** The stored token is the very one Acumatica just refused. */
+    private boolean isRejected(TokenStore.Stored stored) {
+        return current != null && current.version() == stored.version()
+                && current.token().expiresAt().equals(Instant.EPOCH);
+    }
+
+    private boolean isStale(AccessToken token) {
+        return token.expiresBefore(clock.instant().plus(config.tokenRefreshMargin()));
+    }
+
+    private AccessToken renew(Optional<AccessToken> previous) {
         AcumaticaCredentials account = credentials.acumatica();
-        if (previous != null && previous.refreshToken().isPresent()) {
+        Optional<Secret> refreshToken = previous.flatMap(AccessToken::refreshToken);
+        if (refreshToken.isPresent()) {
             MultivaluedMap<String, String> form = baseForm(account, "refresh_token");
-            form.add("refresh_token", previous.refreshToken().get().reveal());
+            form.add("refresh_token", refreshToken.get().reveal());
             Optional<AccessToken> refreshed = request(form, true);
             if (refreshed.isPresent()) {
                 return refreshed.get();
@@ -93,12 +124,12 @@ public final class TokenProvider {
             if (isRefresh && status == 400 && "invalid_grant".equals(error)) {
                 return Optional.empty();
             }
-            if (status == 429 || status >= 500) {
-                throw new AcumaticaException.Transient(operation, status, "token endpoint unavailable");
-            }
             if (body.contains("API Login Limit")) {
                 throw new AcumaticaException.AuthFailed(operation, status,
                         "API Login Limit: every licensed API-user session is in use");
+            }
+            if (status == 429 || status >= 500) {
+                throw new AcumaticaException.Transient(operation, status, "token endpoint unavailable");
             }
             throw new AcumaticaException.AuthFailed(operation, status,
                     "token request refused (" + (error.isEmpty() ? "no error code" : error) + ")");

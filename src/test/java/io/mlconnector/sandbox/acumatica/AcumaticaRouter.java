@@ -11,7 +11,7 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code GET /entity} – the public list of published endpoints and the build version;</li>
  *   <li>{@code POST /identity/connect/token} and {@code GET /identity/.well-known/openid-configuration};</li>
- *   <li>{@code /entity/auth/login|logout} – cookie sign-in, not simulated yet (501);</li>
+ *   <li>{@code POST /entity/auth/login|logout} – cookie sign-in and sign-out ({@link CookieSignIn});</li>
  *   <li>{@code /entity/<Endpoint>/<Version>/...} – the contract-based API ({@link EntityApi}).</li>
  * </ul>
  */
@@ -19,12 +19,15 @@ final class AcumaticaRouter {
 
     private final AcumaticaSandboxOptions options;
     private final OAuthTokenService tokens;
+    private final CookieSignIn signIn;
     private final EntityApi entityApi;
     private final String baseUrl;
 
-    AcumaticaRouter(AcumaticaSandboxOptions options, OAuthTokenService tokens, EntityApi entityApi, String baseUrl) {
+    AcumaticaRouter(AcumaticaSandboxOptions options, OAuthTokenService tokens, CookieSignIn signIn,
+                    EntityApi entityApi, String baseUrl) {
         this.options = options;
         this.tokens = tokens;
+        this.signIn = signIn;
         this.entityApi = entityApi;
         this.baseUrl = baseUrl;
     }
@@ -46,7 +49,12 @@ final class AcumaticaRouter {
                     : HttpErrors.methodNotAllowed(request.method());
         }
         if (segments.get(1).equalsIgnoreCase("auth")) {
-            return HttpErrors.notSimulated("cookie sign-in (/entity/auth/login, /entity/auth/logout); use OAuth");
+            String action = segments.size() == 3 ? segments.get(2).toLowerCase(Locale.ROOT) : "";
+            return switch (action) {
+                case "login" -> signIn.login(request);
+                case "logout" -> signIn.logout(request);
+                default -> HttpErrors.noResource(request.path());
+            };
         }
         return entityApi.handle(request, segments.subList(1, segments.size()));
     }

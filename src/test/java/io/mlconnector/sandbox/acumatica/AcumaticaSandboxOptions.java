@@ -27,13 +27,15 @@ import java.util.Objects;
  * @param randomSeed                   seed for record ids and tokens (reproducible runs); null for unpredictable
  * @param contract                     the contract to shape records by; null to load the bundled copy (pass a shared
  *                                     instance to save the parsing time when starting many sandboxes)
+ * @param licence                      the licence limits (API users, concurrent requests, requests per minute) and
+ *                                     the idle timeout of API sessions; {@link LicenceLimits#UNLIMITED} by default
  */
 public record AcumaticaSandboxOptions(int port, String instancePath, String acumaticaBuildVersion,
                                       List<PublishedEndpoint> publishedEndpoints, List<OAuthClient> clients,
                                       List<ApiUser> users, Duration accessTokenLifetime,
                                       Duration refreshTokenLifetime, Path seedFile, SandboxClock clock,
                                       int releasePollsBeforeCompletion, Long randomSeed,
-                                      AcumaticaContract contract) {
+                                      AcumaticaContract contract, LicenceLimits licence) {
 
     /** The endpoint the sandbox simulates. */
     public static final PublishedEndpoint SIMULATED_ENDPOINT = new PublishedEndpoint("Default", "24.200.001");
@@ -77,7 +79,45 @@ public record AcumaticaSandboxOptions(int port, String instancePath, String acum
         }
     }
 
+    /**
+     * What the tenant's licence allows, as shown on License Monitoring Console (SM604000), plus the session idle
+     * timeout. A limit of {@link #NO_LIMIT} means "not limited" (the trial licence limits only API users, to 2).
+     *
+     * @param apiUsers              "Maximum Number of Web Services API Users": open API sessions at once (OAuth
+     *                              grants and cookie sign-ins); a sign-in beyond it gets "API Login Limit"
+     * @param concurrentRequests    "Maximum Number of Concurrent Web Services API Requests": API processing cores
+     * @param requestsPerMinute     "Maximum Number of Web Services API Requests per Minute"
+     * @param maxQueueWait          how long a request may wait in the queue before it is declined with 429
+     *                              (Acumatica: 10 minutes; shorter values make the rule testable)
+     * @param sessionIdleTimeout    an API session unused this long is closed and frees its seat (about 20 minutes
+     *                              in Acumatica, UNVERIFIED)
+     */
+    public record LicenceLimits(int apiUsers, int concurrentRequests, int requestsPerMinute, Duration maxQueueWait,
+                                Duration sessionIdleTimeout) {
+
+        public static final int NO_LIMIT = 0;
+        public static final Duration DEFAULT_MAX_QUEUE_WAIT = Duration.ofMinutes(10);
+        public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(20);
+        public static final LicenceLimits UNLIMITED = new LicenceLimits(NO_LIMIT, NO_LIMIT, NO_LIMIT,
+                DEFAULT_MAX_QUEUE_WAIT, DEFAULT_SESSION_IDLE_TIMEOUT);
+
+        public LicenceLimits {
+            requireNotNegative(apiUsers, "apiUsers");
+            requireNotNegative(concurrentRequests, "concurrentRequests");
+            requireNotNegative(requestsPerMinute, "requestsPerMinute");
+            requirePositive(maxQueueWait, "maxQueueWait");
+            requirePositive(sessionIdleTimeout, "sessionIdleTimeout");
+        }
+
+        private static void requireNotNegative(int value, String name) {
+            if (value < 0) {
+                throw new IllegalArgumentException(name + " must be >= 0 (0 = no limit), was " + value);
+            }
+        }
+    }
+
     public AcumaticaSandboxOptions {
+        Objects.requireNonNull(licence, "licence");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -117,6 +157,7 @@ public record AcumaticaSandboxOptions(int port, String instancePath, String acum
         b.releasePollsBeforeCompletion = releasePollsBeforeCompletion;
         b.randomSeed = randomSeed;
         b.contract = contract;
+        b.licence = licence;
         return b;
     }
 
@@ -160,6 +201,7 @@ public record AcumaticaSandboxOptions(int port, String instancePath, String acum
         private int releasePollsBeforeCompletion = 1;
         private Long randomSeed;
         private AcumaticaContract contract;
+        private LicenceLimits licence = LicenceLimits.UNLIMITED;
 
         private Builder() {
         }
@@ -239,10 +281,51 @@ public record AcumaticaSandboxOptions(int port, String instancePath, String acum
             return this;
         }
 
+        /** All licence settings at once; the single-setting methods below change one of them. */
+        public Builder licence(LicenceLimits licence) {
+            this.licence = Objects.requireNonNull(licence, "licence");
+            return this;
+        }
+
+        /** Open API sessions allowed at once; 0 = unlimited (the default). */
+        public Builder apiUserLimit(int apiUsers) {
+            this.licence = new LicenceLimits(apiUsers, licence.concurrentRequests(), licence.requestsPerMinute(),
+                    licence.maxQueueWait(), licence.sessionIdleTimeout());
+            return this;
+        }
+
+        /** API processing cores; 0 = unlimited (the default). */
+        public Builder maxConcurrentRequests(int concurrentRequests) {
+            this.licence = new LicenceLimits(licence.apiUsers(), concurrentRequests, licence.requestsPerMinute(),
+                    licence.maxQueueWait(), licence.sessionIdleTimeout());
+            return this;
+        }
+
+        /** Requests per minute before delays start at half of it; 0 = unlimited (the default). */
+        public Builder maxRequestsPerMinute(int requestsPerMinute) {
+            this.licence = new LicenceLimits(licence.apiUsers(), licence.concurrentRequests(), requestsPerMinute,
+                    licence.maxQueueWait(), licence.sessionIdleTimeout());
+            return this;
+        }
+
+        /** How long a queued request may wait before it is declined with 429 (default 10 minutes). */
+        public Builder maxQueueWait(Duration wait) {
+            this.licence = new LicenceLimits(licence.apiUsers(), licence.concurrentRequests(),
+                    licence.requestsPerMinute(), wait, licence.sessionIdleTimeout());
+            return this;
+        }
+
+        /** Idle time after which an API session closes and frees its seat (default 20 minutes). */
+        public Builder sessionIdleTimeout(Duration timeout) {
+            this.licence = new LicenceLimits(licence.apiUsers(), licence.concurrentRequests(),
+                    licence.requestsPerMinute(), licence.maxQueueWait(), timeout);
+            return this;
+        }
+
         public AcumaticaSandboxOptions build() {
             return new AcumaticaSandboxOptions(port, instancePath, acumaticaBuildVersion, publishedEndpoints, clients,
                     users, accessTokenLifetime, refreshTokenLifetime, seedFile, clock, releasePollsBeforeCompletion,
-                    randomSeed, contract);
+                    randomSeed, contract, licence);
         }
     }
 }

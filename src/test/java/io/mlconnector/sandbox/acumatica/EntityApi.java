@@ -18,9 +18,9 @@ import java.util.Map;
  *   <li>endpoint/version not published → 404 (ASP.NET "No HTTP resource was found ..." body);</li>
  *   <li>{@code swagger.json} of the simulated version → the contract, without authentication (as public clients
  *       fetch it);</li>
- *   <li>no valid bearer token → 401;</li>
+ *   <li>not signed in (no valid bearer token, no open cookie session) → 401;</li>
  *   <li>published but not simulated version → 501;</li>
- *   <li>entity unknown to the contract → 404; in the contract but not simulated yet (Payment, ...) → 501.</li>
+ *   <li>entity unknown to the contract → 404; in the contract but not simulated (StockItem, ...) → 501.</li>
  * </ol>
  * Entity and action names match case-insensitively, like ASP.NET routing.
  */
@@ -28,16 +28,16 @@ final class EntityApi {
 
     private final AcumaticaSandboxOptions options;
     private final AcumaticaContract contract;
-    private final OAuthTokenService tokens;
+    private final ApiAuthentication authentication;
     private final ObjectMapper mapper;
     private final Map<String, EntityEndpoint> endpoints = new LinkedHashMap<>();
     private final byte[] swaggerJson;
 
-    EntityApi(AcumaticaSandboxOptions options, AcumaticaContract contract, OAuthTokenService tokens,
+    EntityApi(AcumaticaSandboxOptions options, AcumaticaContract contract, ApiAuthentication authentication,
               ObjectMapper mapper, List<EntityEndpoint> entityEndpoints) {
         this.options = options;
         this.contract = contract;
-        this.tokens = tokens;
+        this.authentication = authentication;
         this.mapper = mapper;
         entityEndpoints.forEach(e -> endpoints.put(e.name().toLowerCase(Locale.ROOT), e));
         try {
@@ -59,7 +59,7 @@ final class EntityApi {
             return simulated ? SandboxResponse.raw(200, SandboxResponse.JSON_TYPE, swaggerJson)
                     : HttpErrors.notSimulated("the OpenAPI document of " + segments.get(0) + "/" + segments.get(1));
         }
-        if (tokens.authenticate(request).isEmpty()) {
+        if (!authentication.isSignedIn(request)) {
             return HttpErrors.notLoggedIn();
         }
         if (!simulated) {

@@ -69,6 +69,29 @@ final class HttpErrors {
         return SandboxResponse.json(500, body);
     }
 
+    /**
+     * A server-side exception in Acumatica's shape ({@code message: "An error has occurred."} with the exception's
+     * message and type), at the given status: e.g. 500 {@code PX.Data.PXException} for a refused sign-in.
+     */
+    static SandboxResponse serverException(String exceptionMessage, String exceptionType, int status) {
+        ObjectNode body = error("An error has occurred.");
+        body.put("exceptionMessage", exceptionMessage);
+        body.put("exceptionType", exceptionType);
+        body.putNull("stackTrace");
+        return SandboxResponse.json(status, body);
+    }
+
+    /**
+     * 429 for a request the licence declined (queue full or waited too long). The wording is the sandbox's own
+     * (Acumatica's text is UNVERIFIED); the status is documented.
+     */
+    static SandboxResponse licenceDeclined() {
+        ObjectNode body = error("The number of requests has exceeded the limit imposed by the license.");
+        body.put("exceptionMessage", "The request was declined: the API request queue of the license is full or the"
+                + " request waited too long in it.");
+        return SandboxResponse.json(429, body);
+    }
+
     /** 412 for the conditional PUT headers; texts follow the contract's {@code PutEntity_412} description. */
     static SandboxResponse preconditionFailed(boolean insertOnly) {
         return SandboxResponse.json(412, error(insertOnly

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code refreshTokenLifetime} after the first sign-in.</li>
  *   <li>Client credentials come in the form body or as HTTP Basic.</li>
  *   <li>Errors are OAuth JSON with status 400, as IdentityServer answers ({@code invalid_client} included).</li>
+ *   <li>Every grant holds an API session (a licence seat, {@link ApiSessionStore}): a password grant opens one, a
+ *       refresh reuses the chain's session (re-opening it if it idled out), and a bearer call keeps it alive. With
+ *       the {@code api} scope alone the session also ends when its access token expires. A grant that finds every
+ *       seat taken is refused with 400 {@code invalid_grant} and the description {@code API Login Limit}: Acumatica
+ *       raises "API Login Limit" (the official C# client looks for that text in any failed token response and maps
+ *       it to 429); the status IdentityServer gives it is UNVERIFIED, 400 is what it gives every refused grant.</li>
  * </ul>
  *
  * <p>Secrets are compared in constant time and never logged. Thread-safe.
@@ -52,17 +57,19 @@ final class OAuthTokenService {
     private static final int SWEEP_THRESHOLD = 10_000;
 
     private final Map<String, String> clientSecrets = new HashMap<>();
-    private final Map<String, String> userPasswords = new HashMap<>();
+    private final UserDirectory users;
     private final Duration accessLifetime;
     private final Duration refreshChainLifetime;
     private final Clock clock;
     private final Ids ids;
     private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
+    private final ApiSessionStore sessions;
 
-    OAuthTokenService(AcumaticaSandboxOptions options, Clock clock, Ids ids) {
+    OAuthTokenService(AcumaticaSandboxOptions options, Clock clock, Ids ids, ApiSessionStore sessions) {
+        this.sessions = sessions;
         options.clients().forEach(c -> clientSecrets.put(c.clientId(), c.clientSecret()));
-        options.users().forEach(u -> userPasswords.put(u.username(), u.password()));
+        this.users = new UserDirectory(options.users());
         this.accessLifetime = options.accessTokenLifetime();
         this.refreshChainLifetime = options.refreshTokenLifetime();
         this.clock = clock;
@@ -91,17 +98,51 @@ final class OAuthTokenService {
         };
     }
 
-    /** The grant behind a valid, unexpired bearer token. */
+    /** The grant behind a valid, unexpired bearer token; the call keeps its session alive. */
     Optional<Grant> authenticate(SandboxRequest request) {
-        String header = request.header("Authorization").orElse("");
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        Optional<AccessToken> valid = validToken(request);
+        if (valid.isEmpty()) {
             return Optional.empty();
         }
-        AccessToken token = accessTokens.get(header.substring(7).trim());
-        if (token == null || !clock.instant().isBefore(token.expiresAt())) {
+        AccessToken token = valid.get();
+        // A valid token whose session idled out takes a seat again; with none free it is refused like an expired
+        // one, and the client's refresh then meets "API Login Limit".
+        if (!sessions.openOrResume(token.grant().sessionId(), sessionEnd(token.grant(), token.expiresAt()))) {
             return Optional.empty();
         }
         return Optional.of(token.grant());
+    }
+
+    /** The grant behind a valid bearer token, without touching its session (for sign-out). */
+    Optional<Grant> grantOf(SandboxRequest request) {
+        return validToken(request).map(AccessToken::grant);
+    }
+
+    /** True if the request carries a bearer token at all (valid or not). */
+    static boolean hasBearerToken(SandboxRequest request) {
+        return request.header("Authorization").filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).isPresent();
+    }
+
+    private Optional<AccessToken> validToken(SandboxRequest request) {
+        if (!hasBearerToken(request)) {
+            return Optional.empty();
+        }
+        AccessToken token = accessTokens.get(request.header("Authorization").orElseThrow().substring(7).trim());
+        if (token == null || !clock.instant().isBefore(token.expiresAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(token);
+    }
+
+    /**
+     * Signs the grant's session out: its seat is freed and its access and refresh tokens stop working (sandbox
+     * choice; Acumatica documents sign-out as ending the session).
+     */
+    void signOut(Grant grant) {
+        String sessionId = grant.sessionId();
+        sessions.close(sessionId);
+        accessTokens.values().removeIf(t -> t.grant().sessionId().equals(sessionId));
+        refreshTokens.values().removeIf(t -> t.grant().sessionId().equals(sessionId));
     }
 
     /** Every access token issued so far stops working; refresh tokens still work (a session expiry). */
@@ -111,8 +152,7 @@ final class OAuthTokenService {
 
     private SandboxResponse passwordGrant(String clientId, Map<String, String> form) {
         String username = form.getOrDefault("username", "");
-        String expected = userPasswords.get(username);
-        if (expected == null || !constantTimeEquals(expected, form.getOrDefault("password", ""))) {
+        if (!users.accepts(username, form.getOrDefault("password", ""))) {
             return oauthError("invalid_grant", "invalid_username_or_password");
         }
         List<String> scopes = scopes(form.getOrDefault("scope", ""));
@@ -120,6 +160,9 @@ final class OAuthTokenService {
             return oauthError("invalid_scope", null);
         }
         Grant grant = new Grant(username, clientId, scopes, ids.newGuid());
+        if (!sessions.openOrResume(grant.sessionId(), sessionEnd(grant, clock.instant().plus(accessLifetime)))) {
+            return apiLoginLimit();
+        }
         return issue(grant, clock.instant().plus(refreshChainLifetime));
     }
 
@@ -132,6 +175,11 @@ final class OAuthTokenService {
         }
         if (!token.grant().clientId().equals(clientId) || !clock.instant().isBefore(token.chainExpiresAt())) {
             return oauthError("invalid_grant", null);
+        }
+        if (!sessions.openOrResume(token.grant().sessionId(), null)) {
+            // Refused, not consumed: the client may try the same refresh token again once a seat is free.
+            refreshTokens.put(presented, token);
+            return apiLoginLimit();
         }
         return issue(token.grant(), token.chainExpiresAt());
     }
@@ -174,10 +222,19 @@ final class OAuthTokenService {
             }
         }
         String expected = clientId == null ? null : clientSecrets.get(clientId);
-        if (expected == null || secret == null || !constantTimeEquals(expected, secret)) {
+        if (expected == null || secret == null || !UserDirectory.constantTimeEquals(expected, secret)) {
             return Optional.empty();
         }
         return Optional.of(clientId);
+    }
+
+    /** With {@code offline_access} a session lives as long as it is used; with {@code api} alone, until its token ends. */
+    private static Instant sessionEnd(Grant grant, Instant accessTokenExpiry) {
+        return grant.scopes().contains("offline_access") ? null : accessTokenExpiry;
+    }
+
+    private static SandboxResponse apiLoginLimit() {
+        return oauthError("invalid_grant", "API Login Limit");
     }
 
     private void sweepIfLarge() {
@@ -206,10 +263,6 @@ final class OAuthTokenService {
             form.putIfAbsent(name, value);
         }
         return form;
-    }
-
-    private static boolean constantTimeEquals(String expected, String actual) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 
     private static SandboxResponse oauthError(String error, String description) {

@@ -1,5 +1,10 @@
 package io.mlconnector.sandbox.acumatica;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,8 +16,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The requests the sandbox received, oldest first, with credentials removed. Capped (oldest dropped) so a long demo
- * cannot exhaust memory. Thread-safe.
+ * The requests the sandbox received, oldest first, with credentials removed: the token endpoint's secrets and the
+ * password of a cookie sign-in are masked, the Authorization header keeps only its scheme, cookies are not kept.
+ * Capped (oldest dropped) so a long demo cannot exhaust memory. Thread-safe.
  */
 final class RequestLog {
 
@@ -23,6 +29,11 @@ final class RequestLog {
             "client_assertion", "code");
 
     private final Deque<RecordedRequest> entries = new ArrayDeque<>();
+    private final ObjectMapper mapper;
+
+    RequestLog(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     void record(SandboxRequest request, RequestTarget target, Instant at, int status) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -30,7 +41,11 @@ final class RequestLog {
             request.header(name).ifPresent(value -> headers.put(name, value));
         }
         request.header("Authorization").ifPresent(value -> headers.put("Authorization", scheme(value)));
-        String body = target.kind() == RequestTarget.Kind.TOKEN_ENDPOINT ? maskForm(request.body()) : request.body();
+        String body = switch (target.kind()) {
+            case TOKEN_ENDPOINT -> maskForm(request.body());
+            case SIGN_IN -> maskSignIn(request.body());
+            default -> request.body();
+        };
         String query = URLDecoder.decode(request.rawQuery().replace("+", "%2B"), StandardCharsets.UTF_8);
         RecordedRequest entry = new RecordedRequest(request.method(), request.path(), query, headers, body, at,
                 status);
@@ -53,6 +68,22 @@ final class RequestLog {
     private static String scheme(String authorization) {
         int space = authorization.indexOf(' ');
         return (space > 0 ? authorization.substring(0, space) : "?") + " ***";
+    }
+
+    /** A sign-in body is JSON ({@code {"name", "password", ...}}) or a form; the password never reaches the log. */
+    private String maskSignIn(String body) {
+        if (!body.trim().startsWith("{")) {
+            return maskForm(body);
+        }
+        try {
+            JsonNode json = mapper.readTree(body);
+            if (json instanceof ObjectNode object && object.has("password")) {
+                object.put("password", "***");
+            }
+            return mapper.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            return "<unparsable sign-in body, not logged>";
+        }
     }
 
     private static String maskForm(String body) {

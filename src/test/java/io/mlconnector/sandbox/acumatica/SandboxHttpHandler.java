@@ -11,10 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Optional;
 
 /**
  * The only class that touches {@code com.sun.net.httpserver}: reads the exchange into a {@link SandboxRequest},
- * applies armed {@link Faults}, routes, records the request and writes the response.
+ * passes it through the {@link LicenceGate} (every API request but sign-out), applies armed {@link Faults}, routes,
+ * records the request and writes the response.
+ *
+ * <p>Faults act while the request holds its processing core: a delay fault is a slow request, and it keeps the
+ * core busy, which is what makes the licence's concurrency limit observable.
  *
  * <p>A dropped response is produced by closing the exchange before any header is sent: the JDK server then closes
  * the socket, and the client sees the connection end with no status line.
@@ -30,9 +36,11 @@ final class SandboxHttpHandler implements HttpHandler {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final String instancePath;
+    private final LicenceGate licence;
 
     SandboxHttpHandler(AcumaticaRouter router, Faults faults, RequestLog log, Clock clock, ObjectMapper mapper,
-                       String instancePath) {
+                       String instancePath, LicenceGate licence) {
+        this.licence = licence;
         this.router = router;
         this.faults = faults;
         this.log = log;
@@ -55,16 +63,38 @@ final class SandboxHttpHandler implements HttpHandler {
                 respond(exchange, request, target, at, HttpErrors.payloadTooLarge(MAX_BODY_BYTES));
                 return;
             }
-            Faults.Decision fault = faults.decide(request.method(), target);
-            pause(fault.delay());
-            SandboxResponse response = fault.failStatus() > 0 ? HttpErrors.injected(fault.failStatus())
-                    : routeSafely(request);
-            if (fault.dropResponse()) {
-                log.record(request, target, at, RecordedRequest.NO_RESPONSE);
-                return; // closing without sending headers drops the connection
+            if (!target.isQueuedByLicence()) {
+                process(exchange, request, target, at);
+                return;
             }
-            respond(exchange, request, target, at, response);
+            Optional<LicenceGate.Permit> permit;
+            try {
+                permit = licence.admit();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // the sandbox is stopping: no answer, like a server going down
+            }
+            if (permit.isEmpty()) {
+                respond(exchange, request, target, at, HttpErrors.licenceDeclined());
+                return;
+            }
+            try (LicenceGate.Permit held = permit.get()) {
+                process(exchange, request, target, at);
+            }
         }
+    }
+
+    private void process(HttpExchange exchange, SandboxRequest request, RequestTarget target, Instant at)
+            throws IOException {
+        Faults.Decision fault = faults.decide(request.method(), target);
+        pause(fault.delay());
+        SandboxResponse response = fault.failStatus() > 0 ? HttpErrors.injected(fault.failStatus())
+                : routeSafely(request);
+        if (fault.dropResponse()) {
+            log.record(request, target, at, RecordedRequest.NO_RESPONSE);
+            return; // closing without sending headers drops the connection
+        }
+        respond(exchange, request, target, at, response);
     }
 
     private SandboxResponse routeSafely(SandboxRequest request) {
@@ -82,7 +112,7 @@ final class SandboxHttpHandler implements HttpHandler {
     private void respond(HttpExchange exchange, SandboxRequest request, RequestTarget target, Instant at,
                          SandboxResponse response) throws IOException {
         byte[] payload = response.json() != null ? mapper.writeValueAsBytes(response.json()) : response.raw();
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
         // Recorded before the response leaves, so a test that has its answer always finds the request logged.
         log.record(request, target, at, response.status());
         if (payload == null || payload.length == 0 || response.status() == 204) {

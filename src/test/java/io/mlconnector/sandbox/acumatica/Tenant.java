@@ -3,7 +3,8 @@ package io.mlconnector.sandbox.acumatica;
 import java.util.List;
 
 /**
- * The simulated tenant's data: reference data, customers, sales invoices, numbering and long operations.
+ * The simulated tenant's data: reference data, customers, sales invoices, payments, GL batches, numbering and long
+ * operations.
  *
  * <p>One monitor (this object) guards all of it. A single lock is deliberately coarse: an invoice PUT reads
  * customers, currencies, items and accounts and writes the invoice and a number sequence, and the sandbox's
@@ -15,6 +16,8 @@ final class Tenant {
     final ReferenceData referenceData;
     final EntityStore customers = new EntityStore("Customer", List.of("CustomerID"));
     final EntityStore salesInvoices = new EntityStore("SalesInvoice", List.of("Type", "ReferenceNbr"));
+    final EntityStore payments = new EntityStore("Payment", List.of("Type", "ReferenceNbr"));
+    final EntityStore journalTransactions = new EntityStore("JournalTransaction", List.of("Module", "BatchNbr"));
     final DocumentNumbering numbering;
     final LongOperations operations = new LongOperations();
     private long lastBusinessAccountId;
@@ -30,6 +33,8 @@ final class Tenant {
     synchronized void clearToSeedReferenceData() {
         customers.clear();
         salesInvoices.clear();
+        payments.clear();
+        journalTransactions.clear();
         operations.clear();
         numbering.reset();
         referenceData.load(seed.referenceData());

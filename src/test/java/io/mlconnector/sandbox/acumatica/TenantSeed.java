@@ -24,7 +24,9 @@ import java.util.Map;
  * @param defaultSubaccount    subaccount put on invoice lines that name none
  * @param customerIdMaxLength  length of the CustomerID segment; longer ids are rejected with 422
  * @param customerIdUpperCase  whether the CustomerID input mask upper-cases (Acumatica's default segmented key does)
- * @param numbering            auto-numbering per SalesInvoice type ("Invoice" → INV000001, ...)
+ * @param numbering            auto-numbering per document type ("Invoice" → INV000001, "Payment" → 000001,
+ *                             "Journal Transaction" → 000001, ...); types naming the same {@code sequence} share
+ *                             one counter, as AR payments, prepayments and refunds do in Acumatica
  * @param referenceData        entity name → flat records (Account, Subaccount, Currency, NonStockItem, Tax,
  *                             PaymentMethod, CustomerClass)
  * @param customers            flat Customer records that exist from the start
@@ -33,8 +35,11 @@ record TenantSeed(String tenant, String baseCurrency, String defaultCustomerClas
                   int customerIdMaxLength, boolean customerIdUpperCase, Map<String, Numbering> numbering,
                   Map<String, List<JsonNode>> referenceData, List<JsonNode> customers) {
 
-    /** One auto-numbering sequence: prefix plus a zero-padded counter. */
-    record Numbering(String prefix, int digits) {
+    /**
+     * How one document type is numbered: prefix plus a zero-padded counter, taken from the named sequence (types
+     * sharing a sequence share the counter).
+     */
+    record Numbering(String prefix, int digits, String sequence) {
     }
 
     static final String BUNDLED_RESOURCE = "/acumatica/default-tenant.json";
@@ -67,7 +72,8 @@ record TenantSeed(String tenant, String baseCurrency, String defaultCustomerClas
     private static TenantSeed parse(JsonNode root, String source) {
         Map<String, Numbering> numbering = new LinkedHashMap<>();
         root.path("numbering").properties().forEach(e -> numbering.put(e.getKey(),
-                new Numbering(e.getValue().path("prefix").asText(), e.getValue().path("digits").asInt(6))));
+                new Numbering(e.getValue().path("prefix").asText(), e.getValue().path("digits").asInt(6),
+                        e.getValue().path("sequence").asText(e.getKey()))));
         Map<String, List<JsonNode>> referenceData = new LinkedHashMap<>();
         root.path("referenceData").properties().forEach(e -> {
             List<JsonNode> records = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.mlconnector.chargebee;
+package io.mlconnector.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

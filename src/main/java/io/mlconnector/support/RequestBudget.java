@@ -1,4 +1,4 @@
-package io.mlconnector.chargebee;
+package io.mlconnector.support;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -12,9 +12,9 @@ import java.util.Deque;
  * rejects instead of waiting, and its rolling window counts rejected attempts too, so retrying it in a loop starves
  * (measured: 50 requests against a 20-per-2-s budget took 100 s instead of about 4 s).
  */
-final class RequestBudget {
+public final class RequestBudget {
     /** Time source and sleep, in nanoseconds, so tests can drive the budget without waiting. */
-    interface Ticker {
+    public interface Ticker {
         long nanos();
 
         void sleep(long nanos) throws InterruptedException;
@@ -38,7 +38,7 @@ final class RequestBudget {
     /** One slot per request in the window: its completion time, or {@link Long#MAX_VALUE} while in flight. */
     private final Deque<long[]> slots = new ArrayDeque<>();
 
-    RequestBudget(int requests, Duration window, Ticker ticker) {
+    public RequestBudget(int requests, Duration window, Ticker ticker) {
         if (requests < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("A budget needs at least one request per positive window");
         }
@@ -48,7 +48,7 @@ final class RequestBudget {
     }
 
     /** Blocks until a request may start within the budget; call {@link Permit#release()} when its answer is back. */
-    Permit acquire() throws InterruptedException {
+    public Permit acquire() throws InterruptedException {
         while (true) {
             long wait;
             synchronized (this) {
@@ -68,7 +68,7 @@ final class RequestBudget {
     }
 
     /** A request's place in the window. */
-    final class Permit {
+    public final class Permit {
         private final long[] slot;
 
         private Permit(long[] slot) {
@@ -76,7 +76,7 @@ final class RequestBudget {
         }
 
         /** The answer is back (or the request failed): from now the slot ages out of the window. */
-        void release() {
+        public void release() {
             synchronized (RequestBudget.this) {
                 slot[0] = ticker.nanos();
             }

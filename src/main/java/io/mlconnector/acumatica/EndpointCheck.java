@@ -1,0 +1,44 @@
+package io.mlconnector.acumatica;
+
+import io.mlconnector.config.AcumaticaConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Checks once per container, before anything posts, that the instance publishes the configured endpoint version:
+ * a tenant on another release would otherwise answer every call with 404.
+ */
+@ApplicationScoped
+public class EndpointCheck {
+    private final AcumaticaClient acumatica;
+    private final AcumaticaConfig config;
+    private volatile boolean verified;
+
+    public EndpointCheck(AcumaticaClient acumatica, AcumaticaConfig config) {
+        this.acumatica = acumatica;
+        this.config = config;
+    }
+
+    /** @throws EndpointNotPublished naming the configured and the published versions */
+    public void requireConfiguredVersion() {
+        if (verified) {
+            return;
+        }
+        List<String> published = acumatica.publishedVersions(config.endpointName());
+        if (!published.contains(config.endpointVersion())) {
+            throw new EndpointNotPublished("Acumatica at " + config.baseUrl() + " does not publish endpoint "
+                    + config.endpointName() + "/" + config.endpointVersion() + "; it publishes "
+                    + (published.isEmpty() ? "no " + config.endpointName() + " endpoint" : config.endpointName() + " "
+                    + String.join(", ", published)) + ". Set ACUMATICA_ENDPOINT_VERSION to one of them (the connector"
+                    + " is tested against 24.200.001).");
+        }
+        verified = true;
+    }
+
+    /** The connector cannot talk to this instance until its configuration changes. */
+    public static final class EndpointNotPublished extends RuntimeException {
+        public EndpointNotPublished(String message) {
+            super(message);
+        }
+    }
+}
