@@ -1,0 +1,39 @@
+package io.mlconnector.mapping.file;
+
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Loads mapping files from the test classpath under the name problems report them by. */
+final class MappingFixtures {
+    static final String DEFAULT_MAPPING = "mapping/default-mapping.yaml";
+
+    private MappingFixtures() {}
+
+    /** Parses {@code src/test/resources/mapping/<name>}, reported as {@code <name>}. */
+    static Mapping parse(String name) {
+        return MappingFile.parse(text("mapping/" + name), name);
+    }
+
+    static MappingFileException parseFailure(String name) {
+        return catchThrowableOfType(MappingFileException.class, () -> parse(name));
+    }
+
+    static Mapping defaultMapping() {
+        return MappingFile.parse(text(DEFAULT_MAPPING), "default-mapping.yaml");
+    }
+
+    static String text(String resource) {
+        try (InputStream in = MappingFixtures.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
