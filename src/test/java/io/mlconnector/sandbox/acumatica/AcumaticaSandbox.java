@@ -34,10 +34,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * Simulated: {@code GET /entity}; OAuth password and refresh-token grants; Customer (GET, PUT); SalesInvoice (GET,
- * PUT, ReleaseSalesInvoice with 202/Location polling); read-only reference entities (Account, Subaccount, Currency,
- * NonStockItem, Tax, PaymentMethod, CustomerClass). Anything else in the contract answers 501 so a gap in the
- * simulator is never mistaken for an Acumatica answer. See each endpoint class for the exact rules.
+ * Simulated: {@code GET /entity}; OAuth password and refresh-token grants and the cookie sign-in/sign-out, with the
+ * licence's API-user seats ({@link ApiSessionStore}); the licence's request queue, per-minute delays and 429
+ * declines ({@link LicenceGate}); Customer (GET, PUT); SalesInvoice (GET, PUT, ReleaseSalesInvoice with 202/Location
+ * polling, credit memo applications); Payment (GET, PUT, ReleasePayment, VoidPayment); JournalTransaction (GET, PUT,
+ * ReleaseJournalTransaction); read-only reference entities (Account, Subaccount, Currency, NonStockItem, Tax,
+ * PaymentMethod, CustomerClass). Anything else in the contract answers 501 so a gap in the simulator is never
+ * mistaken for an Acumatica answer. See each endpoint class for the exact rules.
  *
  * <p>No static state: any number of sandboxes can run side by side. Thread-safe.
  */
@@ -53,9 +56,13 @@ public final class AcumaticaSandbox implements AutoCloseable {
     private final EndpointContext context;
     private final CustomerEndpoint customerEndpoint;
     private final SalesInvoiceEndpoint salesInvoiceEndpoint;
+    private final PaymentEndpoint paymentEndpoint;
+    private final JournalTransactionEndpoint journalTransactionEndpoint;
     private final Map<String, ReferenceDataEndpoint> referenceEndpoints = new HashMap<>();
     private final Faults faults;
     private final RequestLog requestLog;
+    private final LicenceGate licenceGate;
+    private final ApiSessionStore apiSessions;
 
     private AcumaticaSandbox(AcumaticaSandboxOptions options) throws IOException {
         this.options = options;
@@ -74,18 +81,29 @@ public final class AcumaticaSandbox implements AutoCloseable {
         AcumaticaSandboxOptions.PublishedEndpoint simulated = AcumaticaSandboxOptions.SIMULATED_ENDPOINT;
         this.context = new EndpointContext(tenant, shapes, clock, ids, options.instancePath() + "/entity/"
                 + simulated.name() + "/" + simulated.version(), options.releasePollsBeforeCompletion());
+        PaymentCalculator paymentCalculator = new PaymentCalculator(tenant.referenceData, seed, clock);
+        ArApplications applications = new ArApplications(context, paymentCalculator);
         this.customerEndpoint = new CustomerEndpoint(context);
-        this.salesInvoiceEndpoint = new SalesInvoiceEndpoint(context);
-        List<EntityEndpoint> endpoints = new ArrayList<>(List.of(customerEndpoint, salesInvoiceEndpoint));
+        this.salesInvoiceEndpoint = new SalesInvoiceEndpoint(context, applications);
+        this.paymentEndpoint = new PaymentEndpoint(context, paymentCalculator, applications);
+        this.journalTransactionEndpoint = new JournalTransactionEndpoint(context);
+        List<EntityEndpoint> endpoints = new ArrayList<>(List.of(customerEndpoint, salesInvoiceEndpoint,
+                paymentEndpoint, journalTransactionEndpoint));
         tenant.referenceData.entities().forEach(e -> referenceEndpoints.put(e, new ReferenceDataEndpoint(context, e)));
         endpoints.addAll(referenceEndpoints.values());
 
-        OAuthTokenService tokens = new OAuthTokenService(options, clock, ids);
-        EntityApi entityApi = new EntityApi(options, contract, tokens, mapper, endpoints);
+        AcumaticaSandboxOptions.LicenceLimits licence = options.licence();
+        this.apiSessions = new ApiSessionStore(licence.apiUsers(), licence.sessionIdleTimeout(), clock);
+        this.licenceGate = new LicenceGate(licence, clock);
+        OAuthTokenService tokens = new OAuthTokenService(options, clock, ids, apiSessions);
+        CookieSignIn signIn = new CookieSignIn(new UserDirectory(options.users()), seed.tenant(), apiSessions, tokens,
+                ids, mapper);
+        EntityApi entityApi = new EntityApi(options, contract, new ApiAuthentication(tokens, signIn), mapper,
+                endpoints);
         this.faults = new Faults(tokens);
-        this.requestLog = new RequestLog();
-        server.createContext("/", new SandboxHttpHandler(new AcumaticaRouter(options, tokens, entityApi, baseUrl),
-                faults, requestLog, clock, mapper, options.instancePath()));
+        this.requestLog = new RequestLog(mapper);
+        server.createContext("/", new SandboxHttpHandler(new AcumaticaRouter(options, tokens, signIn, entityApi,
+                baseUrl), faults, requestLog, clock, mapper, options.instancePath(), licenceGate));
         // Unbounded on purpose: a delay fault parks a thread, and a bounded pool would turn that into a queue
         // stall the real server would not have. Daemon threads never keep a test JVM alive.
         AtomicInteger threadNumber = new AtomicInteger();
@@ -163,8 +181,9 @@ public final class AcumaticaSandbox implements AutoCloseable {
 
     /**
      * Back to the seed state: customers and documents dropped, reference data and numbering restored, faults
-     * disarmed, request log cleared, release polls back to the configured value. Issued tokens stay valid (use
-     * {@code faults().expireAllTokens()} for that), so a client can keep its session across tests.
+     * disarmed, request log cleared, licence statistics zeroed, release polls back to the configured value. Issued
+     * tokens and open API sessions stay valid (use {@code faults().expireAllTokens()} for that), so a client can keep
+     * its session across tests.
      */
     public void reset() {
         synchronized (tenant) {
@@ -173,6 +192,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
         }
         faults.clear();
         requestLog.clear();
+        licenceGate.resetStatistics();
         context.releasePollsBeforeCompletion.set(options.releasePollsBeforeCompletion());
     }
 
@@ -207,6 +227,39 @@ public final class AcumaticaSandbox implements AutoCloseable {
             return tenant.salesInvoices.byKeys(List.of(type, referenceNbr))
                     .map(r -> expanded(salesInvoiceEndpoint, r));
         }
+    }
+
+    /** All payments (Payment, Prepayment, Customer Refund, Credit Memo, voids), details expanded (copies). */
+    public List<JsonNode> payments() {
+        return view(paymentEndpoint, tenant.payments);
+    }
+
+    public Optional<JsonNode> payment(String type, String referenceNbr) {
+        synchronized (tenant) {
+            return tenant.payments.byKeys(List.of(type, referenceNbr)).map(r -> expanded(paymentEndpoint, r));
+        }
+    }
+
+    /** All GL batches, with Details expanded (copies). */
+    public List<JsonNode> journalTransactions() {
+        return view(journalTransactionEndpoint, tenant.journalTransactions);
+    }
+
+    public Optional<JsonNode> journalTransaction(String module, String batchNbr) {
+        synchronized (tenant) {
+            return tenant.journalTransactions.byKeys(List.of(module, batchNbr))
+                    .map(r -> expanded(journalTransactionEndpoint, r));
+        }
+    }
+
+    /** What the licence gate did so far: processed, delayed and declined requests, highest concurrency, load now. */
+    public LicenceStatistics licenceStatistics() {
+        return licenceGate.statistics();
+    }
+
+    /** API sessions holding a licence seat now (OAuth grants and cookie sign-ins; expired ones not counted). */
+    public int openApiSessions() {
+        return apiSessions.openCount();
     }
 
     /** Requests received so far, oldest first (credentials removed). */

@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp target/test-classes:&lt;test classpath&gt; io.mlconnector.sandbox.acumatica.AcumaticaSandboxMain \
- *      --port 8085 [--config my-tenant.json] [--instance /AcumaticaERP]
+ *      --port 8085 [--config my-tenant.json] [--instance /AcumaticaERP] \
+ *      [--api-users N] [--max-concurrent N] [--max-per-minute N]
  * </pre>
  *
  * Prints the base URL and the (fake, sandbox-only) OAuth client and user it accepts, then serves until stopped
@@ -36,6 +37,9 @@ public final class AcumaticaSandboxMain {
                     options.seedFile(file);
                 }
                 case "--instance" -> options.instancePath(value(args, ++i, arg));
+                case "--api-users" -> options.apiUserLimit(number(value(args, ++i, arg), arg));
+                case "--max-concurrent" -> options.maxConcurrentRequests(number(value(args, ++i, arg), arg));
+                case "--max-per-minute" -> options.maxRequestsPerMinute(number(value(args, ++i, arg), arg));
                 case "--help", "-h" -> {
                     System.out.println(usage());
                     return;
@@ -61,6 +65,9 @@ public final class AcumaticaSandboxMain {
         effective.users().forEach(u -> System.out.println("  username        " + u.username()
                 + "\n  password        " + u.password()));
         System.out.println("  scope           api offline_access");
+        AcumaticaSandboxOptions.LicenceLimits licence = effective.licence();
+        System.out.println("  licence         API users " + limit(licence.apiUsers()) + ", concurrent requests "
+                + limit(licence.concurrentRequests()) + ", requests/minute " + limit(licence.requestsPerMinute()));
         System.out.println("Press Ctrl+C to stop.");
         stopped.await();
     }
@@ -73,7 +80,25 @@ public final class AcumaticaSandboxMain {
     }
 
     private static String usage() {
-        return "Usage: AcumaticaSandboxMain --port N [--config FILE] [--instance /Path]";
+        return "Usage: AcumaticaSandboxMain --port N [--config FILE] [--instance /Path] [--api-users N]"
+                + " [--max-concurrent N] [--max-per-minute N]   (0 = no limit, the default)";
+    }
+
+    private static int number(String text, String option) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail("The value of " + option + " must be a whole number >= 0, was '" + text + "'.");
+        return 0;
+    }
+
+    private static String limit(int value) {
+        return value == 0 ? "unlimited" : Integer.toString(value);
     }
 
     private static void fail(String message) {

@@ -623,7 +623,7 @@ class AcumaticaSandboxTest {
                 .statusCode());
         assertEquals(501, client.send("GET", sandbox.baseUrl() + "/entity/Default/23.200.001/Customer", null)
                 .statusCode());
-        assertEquals(501, client.get("Payment", "").statusCode());
+        assertEquals(501, client.get("StockItem", "").statusCode());
         assertEquals(404, client.get("NoSuchEntity", "").statusCode());
         assertEquals(404, client.post("SalesInvoice/NoSuchAction", "{\"entity\": {}}").statusCode());
     }

@@ -72,11 +72,6 @@ final class ApiSessionStore {
         return true;
     }
 
-    synchronized boolean isOpen(String id) {
-        sweep(clock.instant());
-        return open.containsKey(id);
-    }
-
     synchronized void close(String id) {
         open.remove(id);
     }

@@ -65,7 +65,8 @@ final class CookieSignIn {
         }
         Map<String, String> credentials = parseCredentials(request);
         if (credentials.containsKey("tenant") && credentials.containsKey("company")) {
-            return HttpErrors.invalidField("tenant", "Specify the tenant either as 'tenant' or as 'company', not both.");
+            return HttpErrors.invalidField("tenant",
+                    "Specify the tenant either as 'tenant' or as 'company', not both.");
         }
         String tenant = credentials.getOrDefault("tenant", credentials.get("company"));
         boolean knownTenant = tenant == null || tenant.isBlank() || tenant.trim().equalsIgnoreCase(tenantName);

@@ -14,7 +14,8 @@ import java.util.Map;
  *   <li>Value fields in the body replace stored values; fields not in the body keep theirs.</li>
  *   <li>Linked entities merge field by field.</li>
  *   <li>Detail lines are matched by {@code id}, else by the line's key field (e.g. {@code LineNbr} of an invoice
- *       line, {@code TaxID} of a tax line); {@code "delete": true} removes the matched line; unmatched lines are
+ *       or batch line, {@code TaxID} of a tax line, the adjusted document's {@code ReferenceNbr} of an
+ *       application); {@code "delete": true} removes the matched line; unmatched lines are
  *       appended. A line {@code id} that does not exist answers 500 "No entity satisfies the condition".</li>
  * </ul>
  *
@@ -26,7 +27,10 @@ final class EntityMerger {
     /** Detail schema → the field that identifies a line when no id is sent. */
     private static final Map<String, String> LINE_KEYS = Map.of(
             "SalesInvoiceDetail", "LineNbr",
-            "SalesInvoiceTaxDetail", "TaxID");
+            "SalesInvoiceTaxDetail", "TaxID",
+            "SalesInvoiceApplicationCreditMemo", "ReferenceNbr",
+            "PaymentDetail", "ReferenceNbr",
+            "JournalTransactionDetail", "LineNbr");
 
     private final ContractShapes shapes;
     private final Ids ids;

@@ -32,7 +32,6 @@ final class LicenceGate {
     }
 
     private final Semaphore cores;
-    private final boolean limitedCores;
     private final Duration maxQueueWait;
     private final RequestRateWindow rateWindow;
     private int running;
@@ -43,8 +42,9 @@ final class LicenceGate {
     private int maxObservedConcurrency;
 
     LicenceGate(AcumaticaSandboxOptions.LicenceLimits limits, Clock clock) {
-        this.limitedCores = limits.concurrentRequests() > 0;
-        this.cores = new Semaphore(limitedCores ? limits.concurrentRequests() : Integer.MAX_VALUE, true);
+        // "Unlimited" is a semaphore too large to run out, so one code path serves both cases.
+        this.cores = new Semaphore(limits.concurrentRequests() > 0 ? limits.concurrentRequests() : Integer.MAX_VALUE,
+                true);
         this.maxQueueWait = limits.maxQueueWait();
         this.rateWindow = new RequestRateWindow(limits.requestsPerMinute(), clock);
     }
@@ -131,9 +131,5 @@ final class LicenceGate {
                 cores.release();
             }
         };
-    }
-
-    boolean limitsCores() {
-        return limitedCores;
     }
 }

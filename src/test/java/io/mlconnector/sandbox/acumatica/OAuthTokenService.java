@@ -228,7 +228,10 @@ final class OAuthTokenService {
         return Optional.of(clientId);
     }
 
-    /** With {@code offline_access} a session lives as long as it is used; with {@code api} alone, until its token ends. */
+    /**
+     * With {@code offline_access} a session lives as long as it is used; with {@code api} alone, until its token
+     * ends.
+     */
     private static Instant sessionEnd(Grant grant, Instant accessTokenExpiry) {
         return grant.scopes().contains("offline_access") ? null : accessTokenExpiry;
     }

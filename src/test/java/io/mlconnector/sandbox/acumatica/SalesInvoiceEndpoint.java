@@ -12,7 +12,10 @@ import java.util.Set;
 
 /**
  * {@code SalesInvoice} (Invoices, SO303000): list, get by {@code Type/ReferenceNbr} or id, PUT create-or-update,
- * and the {@code ReleaseSalesInvoice} action with its status URL.
+ * and the {@code ReleaseSalesInvoice} action with its status URL. A credit memo may carry
+ * {@code ApplicationsCreditMemo} lines that apply it to invoices when it is released ({@link CreditMemoApplications});
+ * {@code ApplicationsInvoice} is the read-only record of what was applied to an invoice (sent values are ignored and
+ * listed in {@code X-Sandbox-Ignored-Fields}). Balance drops as payments and memos are applied, Closed at zero.
  *
  * <p>PUT matching, in order: {@code id} (unknown → 500 "No entity satisfies the condition"), then the keys
  * {@code Type}+{@code ReferenceNbr}. Without either, PUT always creates and takes the next number of the type's
@@ -30,12 +33,15 @@ final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
 
     private final SalesInvoiceCalculator calculator;
     private final SalesInvoiceValidator validator;
+    private final CreditMemoApplications creditMemoApplications;
 
-    SalesInvoiceEndpoint(EndpointContext ctx) {
+    SalesInvoiceEndpoint(EndpointContext ctx, ArApplications applications) {
         super(ctx, ENTITY, "PX.Objects.SO.SOInvoiceEntry/Document");
         Tenant tenant = ctx.tenant;
         this.calculator = new SalesInvoiceCalculator(tenant.referenceData, tenant.seed);
         this.validator = new SalesInvoiceValidator(tenant.referenceData, tenant.numbering, tenant.customers);
+        this.creditMemoApplications = new CreditMemoApplications(applications,
+                new CurrencyRounding(tenant.referenceData));
     }
 
     @Override
@@ -46,7 +52,7 @@ final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
     @Override
     public SandboxResponse put(JsonNode body, QueryOptions query, WriteCondition condition) {
         synchronized (ctx.tenant) {
-            EntityBodyParser.ParsedBody parsed = ctx.parser.parse(ENTITY, body);
+            EntityBodyParser.ParsedBody parsed = withoutReadOnlyApplications(ctx.parser.parse(ENTITY, body));
             ObjectNode patch = parsed.entity();
             String id = patch.path("id").asText(null);
             Optional<String> referenceNbr = ValueObjects.text(patch, "ReferenceNbr");
@@ -93,6 +99,9 @@ final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
             Optional<ObjectNode> customer = ValueObjects.text(candidate, "CustomerID")
                     .flatMap(c -> ctx.tenant.customers.byKeys(List.of(c)));
             calculator.recompute(candidate, customer, linesWithExplicitAmount(patch));
+            if (existing == null || !SalesInvoiceCalculator.isReleased(existing)) {
+                creditMemoApplications.recompute(candidate);
+            }
 
             if (existing != null && SalesInvoiceCalculator.isReleased(existing)) {
                 if (candidate.equals(existing)) {
@@ -103,6 +112,7 @@ final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
                 return unprocessable(candidate, errors, query, parsed);
             }
             FieldErrors errors = validator.validate(candidate);
+            creditMemoApplications.validate(candidate, errors);
             if (errors.any()) {
                 return unprocessable(candidate, errors, query, parsed);
             }
@@ -124,30 +134,21 @@ final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
     }
 
     /**
-     * Releases a Balanced document: Status becomes Open and Balance the document amount. Answers 202 with a
-     * {@code Location} to poll, or 204 at once when polls are set to 0. A document on hold, or already released,
-     * is refused with 422 and the AR messages "Document is On Hold and cannot be released." / "Document Status is
-     * invalid for processing." (real texts from Acumatica's AR messages; that the API surfaces them with 422 on a
-     * second release is UNVERIFIED). A document that does not exist answers 500 "No entity satisfies the condition".
+     * Releases a Balanced document: Status becomes Open and Balance the document amount; a credit memo's
+     * ApplicationsCreditMemo lines are applied at the same time (re-checked first, 422 on the lines if a balance no
+     * longer allows them). Answers 202 with a {@code Location} to poll, or 204 at once when polls are set to 0. A
+     * document on hold, or already released, is refused with 422 and the AR messages "Document is On Hold and cannot
+     * be released." / "Document Status is invalid for processing." (real texts from Acumatica's AR messages; that the
+     * API surfaces them with 422 on a second release is UNVERIFIED). A document that does not exist answers 500 "No
+     * entity satisfies the condition".
      */
     @Override
     public SandboxResponse invoke(String action, JsonNode body) {
         if (!hasAction(action)) {
             return HttpErrors.unknownAction(ENTITY, action);
         }
-        if (body == null || !body.isObject() || !body.path("entity").isObject()) {
-            return HttpErrors.invalidField("", "The action body must be {\"entity\": {...keys or id...}, "
-                    + "\"parameters\": {...}}.");
-        }
         synchronized (ctx.tenant) {
-            ObjectNode keys = ctx.parser.parse(ENTITY, body.get("entity")).entity();
-            Optional<ObjectNode> found = keys.hasNonNull("id") ? store().byId(keys.get("id").asText())
-                    : ValueObjects.text(keys, "Type").flatMap(type -> ValueObjects.text(keys, "ReferenceNbr")
-                    .flatMap(nbr -> store().byKeys(List.of(type, nbr))));
-            if (found.isEmpty()) {
-                return HttpErrors.noEntitySatisfiesTheCondition();
-            }
-            ObjectNode invoice = found.get().deepCopy();
+            ObjectNode invoice = actionTarget(body, "Type", "ReferenceNbr").deepCopy();
             String status = ValueObjects.text(invoice, "Status").orElse("");
             if (status.equals(SalesInvoiceCalculator.STATUS_ON_HOLD)
                     || SalesInvoiceCalculator.isReleased(invoice)) {
@@ -156,38 +157,38 @@ final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
                         : "Document Status is invalid for processing.");
                 return SandboxResponse.json(422, render(invoice, QueryOptions.none(), 1));
             }
+            FieldErrors errors = new FieldErrors();
+            creditMemoApplications.validate(invoice, errors);
+            if (errors.any()) {
+                return unprocessable(invoice, errors, QueryOptions.none(), null);
+            }
             ValueObjects.set(invoice, "Status", SalesInvoiceCalculator.STATUS_OPEN);
             ValueObjects.set(invoice, "Balance", ValueObjects.decimal(invoice, "Amount")
                     .orElse(BigDecimal.ZERO));
+            creditMemoApplications.applyOnRelease(invoice);
             String now = ctx.now();
             ValueObjects.set(invoice, "LastModifiedDateTime", now);
             ValueObjects.set(invoice, "LastModifiedDate", now);
             store().save(invoice);
-
-            int polls = ctx.releasePollsBeforeCompletion.get();
-            if (polls == 0) {
-                return SandboxResponse.empty(204).withHeader("Location", selfLink(invoice));
-            }
-            String operationId = ctx.ids.newGuid();
-            ctx.tenant.operations.start(operationId, polls);
-            return SandboxResponse.empty(202).withHeader("Location", statusLink(operationId));
+            return actionAccepted(RELEASE, invoice);
         }
     }
 
     @Override
     public SandboxResponse actionStatus(String action, String operationId) {
-        if (!hasAction(action)) {
-            return HttpErrors.unknownAction(ENTITY, action);
-        }
-        synchronized (ctx.tenant) {
-            return ctx.tenant.operations.pollInProgress(operationId)
-                    ? SandboxResponse.empty(202).withHeader("Location", statusLink(operationId))
-                    : SandboxResponse.empty(204);
-        }
+        return hasAction(action) ? actionProgress(RELEASE, operationId) : HttpErrors.unknownAction(ENTITY, action);
     }
 
-    private String statusLink(String operationId) {
-        return ctx.endpointPath + "/" + ENTITY + "/" + RELEASE + "/status/" + operationId;
+    /** ApplicationsInvoice is filled by the sandbox as documents are applied; a client cannot write it. */
+    private static EntityBodyParser.ParsedBody withoutReadOnlyApplications(EntityBodyParser.ParsedBody parsed) {
+        if (!parsed.entity().has("ApplicationsInvoice")) {
+            return parsed;
+        }
+        ObjectNode entity = parsed.entity().deepCopy();
+        entity.remove("ApplicationsInvoice");
+        List<String> ignored = new ArrayList<>(parsed.ignoredFields());
+        ignored.add("ApplicationsInvoice");
+        return new EntityBodyParser.ParsedBody(entity, ignored);
     }
 
     /** Ids of the lines whose Amount this request set (the merger has written ids back onto the patch lines). */
@@ -209,13 +210,14 @@ final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
                                           EntityBodyParser.ParsedBody parsed) {
         candidate.put("error", errors.summary());
         List<String> expand = new ArrayList<>(query.expand());
-        for (String detail : List.of("Details", "TaxDetails")) {
+        for (String detail : List.of("Details", "TaxDetails", CreditMemoApplications.LINES)) {
             if (candidate.path(detail).toString().contains("\"error\"")) {
                 expand.add(detail);
             }
         }
         QueryOptions withErrors = new QueryOptions(null, query.select(), expand, null, 0);
-        return withIgnored(SandboxResponse.json(422, render(candidate, withErrors, 1)), parsed);
+        SandboxResponse response = SandboxResponse.json(422, render(candidate, withErrors, 1));
+        return parsed == null ? response : withIgnored(response, parsed);
     }
 
     private static SandboxResponse withIgnored(SandboxResponse response, EntityBodyParser.ParsedBody parsed) {

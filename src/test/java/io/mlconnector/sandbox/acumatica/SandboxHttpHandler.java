@@ -78,8 +78,10 @@ final class SandboxHttpHandler implements HttpHandler {
                 respond(exchange, request, target, at, HttpErrors.licenceDeclined());
                 return;
             }
-            try (LicenceGate.Permit held = permit.get()) {
+            try {
                 process(exchange, request, target, at);
+            } finally {
+                permit.get().close();
             }
         }
     }

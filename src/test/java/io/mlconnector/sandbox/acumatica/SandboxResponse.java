@@ -50,10 +50,4 @@ record SandboxResponse(int status, Map<String, List<String>> headers, JsonNode j
         copy.put(name, values);
         return new SandboxResponse(status, copy, json, raw, contentType);
     }
-
-    /** The first value of a header, or null. */
-    String header(String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
 }

@@ -1,5 +1,6 @@
 package io.mlconnector.sandbox.acumatica;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,7 +10,9 @@ import java.util.UUID;
 
 /**
  * The reading half shared by all entity endpoints backed by an {@link EntityStore}: list with
- * {@code $filter/$select/$expand/$top/$skip}, get by id or by keys, and rendering with links.
+ * {@code $filter/$select/$expand/$top/$skip}, get by id or by keys, and rendering with links; plus the pieces every
+ * document endpoint needs for writes and actions: matching a PUT to an existing record, reading an action's
+ * {@code {"entity": ...}} body, and answering a long-running action with 202/{@code Location} (or 204).
  *
  * <p>A record that is not found by keys or id answers 500 "No entity satisfies the condition", which is what public
  * clients record from real instances (there is no 404 for a missing record in Default/24.200.001).
@@ -81,6 +84,96 @@ abstract class StoredEntityEndpoint implements EntityEndpoint {
     /** The self link of a record, also used as the {@code Location} of a completed action. */
     protected String selfLink(ObjectNode record) {
         return ctx.links(entity, filesGraph, record.path("id").asText()).self();
+    }
+
+    /**
+     * Where a PUT of a document keyed by type and number lands.
+     *
+     * @param existing      the record to update, or null to create
+     * @param refusal       a finished answer (412, 500 "No entity satisfies the condition"), or null
+     * @param unknownNumber the body names a number that does not exist (the caller answers 422 on that field)
+     */
+    protected record PutMatch(ObjectNode existing, SandboxResponse refusal, boolean unknownNumber) {
+    }
+
+    /**
+     * Matches a PUT by {@code id}, else by type + number keys ({@code defaultType} when the type is not sent), and
+     * applies the conditional headers: {@code If-None-Match: *} refuses an existing record, {@code If-Match: *} a
+     * missing one (412). Caller holds the tenant lock.
+     */
+    protected PutMatch matchForPut(ObjectNode patch, WriteCondition condition, String typeField, String defaultType,
+                                   String numberField) {
+        String id = patch.path("id").asText(null);
+        ObjectNode existing = null;
+        if (id != null) {
+            existing = store().byId(id).orElse(null);
+            if (existing == null) {
+                return new PutMatch(null, condition == WriteCondition.UPDATE_ONLY
+                        ? HttpErrors.preconditionFailed(false) : HttpErrors.noEntitySatisfiesTheCondition(), false);
+            }
+        } else {
+            Optional<String> number = ValueObjects.text(patch, numberField);
+            if (number.isPresent()) {
+                String type = ValueObjects.text(patch, typeField).orElse(defaultType);
+                existing = store().byKeys(List.of(type, number.get())).orElse(null);
+                if (existing == null) {
+                    return condition == WriteCondition.UPDATE_ONLY
+                            ? new PutMatch(null, HttpErrors.preconditionFailed(false), false)
+                            : new PutMatch(null, null, true);
+                }
+            }
+        }
+        if (existing != null && condition == WriteCondition.INSERT_ONLY) {
+            return new PutMatch(null, HttpErrors.preconditionFailed(true), false);
+        }
+        if (existing == null && condition == WriteCondition.UPDATE_ONLY) {
+            return new PutMatch(null, HttpErrors.preconditionFailed(false), false);
+        }
+        return new PutMatch(existing, null, false);
+    }
+
+    /**
+     * The record an action addresses: {@code {"entity": {"id": ...}}} or {@code {"entity": {<type>, <number>}}}.
+     * A malformed body is answered 400; a record that does not exist, 500 "No entity satisfies the condition" (both
+     * thrown as {@link ApiFailure}). Caller holds the tenant lock.
+     */
+    protected ObjectNode actionTarget(JsonNode body, String typeField, String numberField) {
+        if (body == null || !body.isObject() || !body.path("entity").isObject()) {
+            throw new ApiFailure(HttpErrors.invalidField("", "The action body must be {\"entity\": {...keys or id...},"
+                    + " \"parameters\": {...}}."));
+        }
+        ObjectNode keys = ctx.parser.parse(name(), body.get("entity")).entity();
+        Optional<ObjectNode> found = keys.hasNonNull("id") ? store().byId(keys.get("id").asText())
+                : ValueObjects.text(keys, typeField).flatMap(type -> ValueObjects.text(keys, numberField)
+                .flatMap(nbr -> store().byKeys(List.of(type, nbr))));
+        return found.orElseThrow(() -> new ApiFailure(HttpErrors.noEntitySatisfiesTheCondition()));
+    }
+
+    /**
+     * How an accepted long-running action answers: 202 with a {@code Location} to poll, or 204 at once when polls
+     * are set to 0 (with the record's own link as {@code Location}). The change itself is already committed.
+     */
+    protected SandboxResponse actionAccepted(String action, ObjectNode record) {
+        int polls = ctx.releasePollsBeforeCompletion.get();
+        if (polls == 0) {
+            return SandboxResponse.empty(204).withHeader("Location", selfLink(record));
+        }
+        String operationId = ctx.ids.newGuid();
+        ctx.tenant.operations.start(operationId, polls);
+        return SandboxResponse.empty(202).withHeader("Location", statusLink(action, operationId));
+    }
+
+    /** {@code GET <Entity>/<Action>/status/<id>}: 202 while in progress, then 204. */
+    protected SandboxResponse actionProgress(String action, String operationId) {
+        synchronized (ctx.tenant) {
+            return ctx.tenant.operations.pollInProgress(operationId)
+                    ? SandboxResponse.empty(202).withHeader("Location", statusLink(action, operationId))
+                    : SandboxResponse.empty(204);
+        }
+    }
+
+    private String statusLink(String action, String operationId) {
+        return ctx.endpointPath + "/" + entity + "/" + action + "/status/" + operationId;
     }
 
     protected static boolean isGuid(String text) {

@@ -1,0 +1,86 @@
+package io.mlconnector.sandbox.acumatica;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Defaults of a {@code JournalTransaction} (GL batch, GL301000), recomputed after every change.
+ *
+ * <ul>
+ *   <li>Header: Module GL, Hold false, TransactionDate today (kept as a date), CurrencyID the base currency,
+ *       LedgerID ACTUAL; Status On Hold or Balanced until released. Status does not reflect whether debits equal
+ *       credits: an unbalanced batch is saved and only its release fails, as integrations report.</li>
+ *   <li>Lines: LineNbr numbered, Subaccount the tenant's default, DebitAmount and CreditAmount 0 unless sent, all
+ *       rounded to the currency's precision.</li>
+ * </ul>
+ */
+final class JournalTransactionCalculator {
+
+    static final String MODULE_GL = "GL";
+    static final String STATUS_ON_HOLD = "On Hold";
+    static final String STATUS_BALANCED = "Balanced";
+    static final String STATUS_POSTED = "Posted";
+    static final String DEFAULT_LEDGER = "ACTUAL";
+
+    private final TenantSeed seed;
+    private final CurrencyRounding rounding;
+    private final Clock clock;
+
+    JournalTransactionCalculator(ReferenceData reference, TenantSeed seed, Clock clock) {
+        this.seed = seed;
+        this.rounding = new CurrencyRounding(reference);
+        this.clock = clock;
+    }
+
+    void recompute(ObjectNode batch) {
+        ValueObjects.setIfAbsent(batch, "Module", MODULE_GL);
+        if (ValueObjects.value(batch, "Hold").isEmpty()) {
+            ValueObjects.set(batch, "Hold", false);
+        }
+        ValueObjects.setIfAbsent(batch, "TransactionDate",
+                ValueObjects.formatDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        ValueObjects.text(batch, "TransactionDate").flatMap(ValueObjects::parseDateTime).ifPresent(at ->
+                ValueObjects.set(batch, "TransactionDate", ValueObjects.formatDate(at.toLocalDate())));
+        ValueObjects.setIfAbsent(batch, "CurrencyID", seed.baseCurrency());
+        ValueObjects.setIfAbsent(batch, "LedgerID", DEFAULT_LEDGER);
+        if (!isReleased(batch)) {
+            ValueObjects.set(batch, "Status",
+                    ValueObjects.bool(batch, "Hold").orElse(false) ? STATUS_ON_HOLD : STATUS_BALANCED);
+        }
+        String currency = ValueObjects.text(batch, "CurrencyID").orElse(seed.baseCurrency());
+        int lastLineNbr = 0;
+        for (JsonNode line : batch.path("Details")) {
+            lastLineNbr = Math.max(lastLineNbr, ValueObjects.decimal(line, "LineNbr").map(BigDecimal::intValue)
+                    .orElse(0));
+        }
+        for (JsonNode node : batch.path("Details")) {
+            ObjectNode line = (ObjectNode) node;
+            if (ValueObjects.value(line, "LineNbr").isEmpty()) {
+                ValueObjects.set(line, "LineNbr", ++lastLineNbr);
+            }
+            ValueObjects.setIfAbsent(line, "Subaccount", seed.defaultSubaccount());
+            for (String amountField : new String[]{"DebitAmount", "CreditAmount"}) {
+                ValueObjects.set(line, amountField, rounding.round(
+                        ValueObjects.decimal(line, amountField).orElse(BigDecimal.ZERO), currency));
+            }
+        }
+    }
+
+    static boolean isReleased(ObjectNode batch) {
+        String status = ValueObjects.text(batch, "Status").orElse("");
+        return status.equals(STATUS_POSTED) || status.equals("Unposted") || status.equals("Released");
+    }
+
+    static BigDecimal total(ObjectNode batch, String amountField) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode line : batch.path("Details")) {
+            total = total.add(ValueObjects.decimal(line, amountField).orElse(BigDecimal.ZERO));
+        }
+        return total;
+    }
+}
