@@ -42,15 +42,10 @@ public interface SyncConfig {
     }
 
     interface Mapping {
-        /** Acumatica non-stock item used for lines without a specific mapping. */
-        @WithDefault("SUBSCRIPTION")
-        String defaultInventoryId();
+        /** A mapping file on disk (local runs); see src/main/resources/mapping/default-mapping.yaml for the format. */
+        Optional<String> file();
 
-        /** Acumatica tax id that carries the tax Chargebee computed. */
-        @WithDefault("CBTAX")
-        String taxId();
-
-        /** Acumatica customer class for new customers; the tenant default when empty. */
-        Optional<String> customerClass();
+        /** An SSM parameter holding the mapping file (deployed functions), read through the Lambda extension. */
+        Optional<String> parameter();
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mlconnector.sync.Backfill;
 import io.mlconnector.sync.EventPoller;
+import io.mlconnector.sync.Preflight;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,22 +14,29 @@ import java.util.Map;
 
 /**
  * EventBridge Scheduler → {@link EventPoller}. Invoked by hand with {@code {"backfill": {"from": ..., "to": ...,
- * "window_days": 31}}} it runs a {@link Backfill} of that creation-date range instead.
+ * "window_days": 31}}} it runs a {@link Backfill} of that creation-date range instead, and with
+ * {@code {"preflight": true}} it checks the mapping file against Acumatica and lists every gap.
  */
 @Named("poller")
 public class PollerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final EventPoller poller;
     private final Backfill backfill;
+    private final Preflight preflight;
 
-    public PollerHandler(EventPoller poller, Backfill backfill) {
+    public PollerHandler(EventPoller poller, Backfill backfill, Preflight preflight) {
         this.poller = poller;
         this.backfill = backfill;
+        this.preflight = preflight;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         if (input != null && input.get("backfill") instanceof Map<?, ?> request) {
             return runBackfill(request);
+        }
+        if (input != null && Boolean.TRUE.equals(input.get("preflight"))) {
+            Preflight.Report report = preflight.run();
+            return Map.of("mapping", report.source(), "clean", report.isClean(), "gaps", report.lines());
         }
         EventPoller.PollResult result = poller.poll();
         return Map.of("pages", result.pages(), "enqueued", result.enqueued(), "from", result.from().toString(),

@@ -5,18 +5,20 @@ import io.mlconnector.acumatica.dto.AcuContact;
 import io.mlconnector.acumatica.dto.AcuCustomer;
 import io.mlconnector.chargebee.dto.BillingAddress;
 import io.mlconnector.chargebee.dto.ChargebeeCustomer;
+import io.mlconnector.mapping.file.CustomerRules;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Chargebee customer → Acumatica {@code Customer}. Pure: no I/O, no clock. */
 public final class CustomerMapping {
-    /** Acumatica's default customer key segment is 10 characters wide. */
-    public static final int DEFAULT_CUSTOMER_ID_LENGTH = 10;
 
     private CustomerMapping() {}
 
-    public static AcuCustomer toAcumatica(ChargebeeCustomer customer, String fallbackCurrency,
-                                          Optional<String> customerClass) {
+    /**
+     * @param fallbackCurrency the first document's currency, for customers without a preferred currency
+     * @param rules the mapping file's customer rules: CustomerID strategy and class per currency
+     */
+    public static AcuCustomer toAcumatica(ChargebeeCustomer customer, String fallbackCurrency, CustomerRules rules) {
         String currency = Optional.ofNullable(customer.preferredCurrencyCode()).orElse(fallbackCurrency);
         BillingAddress billing = customer.billingAddress();
         AcuAddress address = billing == null ? null : new AcuAddress(billing.line1(), joinLines(billing),
@@ -25,9 +27,9 @@ public final class CustomerMapping {
         AcuContact contact = new AcuContact(customer.company(), customer.firstName(), customer.lastName(),
                 customer.email(), customer.phone(), address);
         return new AcuCustomer(
-                CustomerIds.customerId(customer.id(), DEFAULT_CUSTOMER_ID_LENGTH),
+                rules.customerIdFor(customer.id()),
                 customer.displayName(),
-                customerClass.orElse(null),
+                rules.classFor(currency == null ? null : currency.toUpperCase(Locale.ROOT)),
                 currency == null ? null : currency.toUpperCase(Locale.ROOT),
                 terms(customer.netTermDays()),
                 customer.id(),

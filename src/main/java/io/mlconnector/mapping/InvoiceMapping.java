@@ -5,40 +5,55 @@ import io.mlconnector.acumatica.dto.AcuSalesInvoiceLine;
 import io.mlconnector.acumatica.dto.AcuTaxDetail;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
 import io.mlconnector.chargebee.dto.InvoiceLineItem;
+import io.mlconnector.chargebee.dto.InvoiceTax;
+import io.mlconnector.mapping.file.LineAccount;
+import io.mlconnector.mapping.file.Mapping;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Closed Chargebee invoice → Acumatica {@code SalesInvoice} of type Invoice. Pure: no I/O, no clock. Line amounts are
- * net of line discounts; Chargebee's computed tax is carried as the document's tax (Chargebee is the tax authority).
+ * Closed Chargebee invoice → Acumatica {@code SalesInvoice} of type Invoice. Pure: no I/O, no clock.
+ *
+ * <ul>
+ *   <li>One line per Chargebee line item, on the item, sales account and subaccount the mapping file names for its
+ *       item price (or entity type, or the default); amounts net of the line's discounts (shown as the line's
+ *       DiscountAmount), and, for tax-inclusive prices, net of the tax inside them.</li>
+ *   <li>Chargebee's computed tax is carried as the document's tax (Chargebee is the tax authority), one tax detail per
+ *       Acumatica tax id the mapping gives Chargebee's tax names.</li>
+ *   <li>A non-zero {@code round_off_amount} becomes a line on the mapping's rounding item and account.</li>
+ * </ul>
  */
 public final class InvoiceMapping {
     public static final String TYPE_INVOICE = "Invoice";
 
     private InvoiceMapping() {}
 
-    public static AcuSalesInvoice toAcumatica(ChargebeeInvoice invoice, String customerId, String inventoryId,
-                                              String taxId) {
+    public static AcuSalesInvoice toAcumatica(ChargebeeInvoice invoice, String customerId, Mapping mapping) {
         Objects.requireNonNull(invoice.currencyCode(), "invoice currency");
         if (!invoice.isClosed()) {
             throw new IllegalArgumentException("Invoice " + invoice.id() + " is pending and must not be posted");
         }
         String currency = invoice.currencyCode();
+        boolean taxInclusive = "tax_inclusive".equals(invoice.priceType());
         List<AcuSalesInvoiceLine> lines = new ArrayList<>();
         for (InvoiceLineItem item : invoice.lineItemsOrEmpty()) {
-            lines.add(line(item, currency, inventoryId, "tax_inclusive".equals(invoice.priceType())));
+            lines.add(line(item, currency, mapping.itemFor(item.entityType(), item.entityId()), taxInclusive));
         }
-        List<AcuTaxDetail> taxes = new ArrayList<>();
-        Money tax = Money.ofMinor(nz(invoice.tax()), currency);
-        if (!tax.isZero()) {
-            BigDecimal taxable = lines.stream().map(AcuSalesInvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            taxes.add(new AcuTaxDetail(taxId, taxable, tax.scaled()));
+        Money roundOff = Money.ofMinor(nz(invoice.roundOffAmount()), currency);
+        if (!roundOff.isZero()) {
+            LineAccount rounding = mapping.rounding();
+            lines.add(new AcuSalesInvoiceLine(rounding.inventoryId(), "Rounding", BigDecimal.ONE, roundOff.scaled(),
+                    roundOff.scaled(), null, Boolean.TRUE, null, rounding.salesAccount(), rounding.salesSubaccount()));
         }
+        BigDecimal taxable = lines.stream().map(AcuSalesInvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<AcuTaxDetail> taxes = taxes(invoice, currency, taxable, mapping);
         return new AcuSalesInvoice(
                 TYPE_INVOICE,
                 customerId,
@@ -54,8 +69,27 @@ public final class InvoiceMapping {
                 taxes.isEmpty() ? null : taxes);
     }
 
-    /** With tax-inclusive prices the line's revenue is its amount less discount and the tax inside it. */
-    private static AcuSalesInvoiceLine line(InvoiceLineItem item, String currency, String inventoryId,
+    /** Tax per Acumatica tax id; when Chargebee's tax lines do not add up to its tax total, the total wins. */
+    private static List<AcuTaxDetail> taxes(ChargebeeInvoice invoice, String currency, BigDecimal taxable,
+                                            Mapping mapping) {
+        Money total = Money.ofMinor(nz(invoice.tax()), currency);
+        if (total.isZero()) {
+            return List.of();
+        }
+        Map<String, Money> byTaxId = new LinkedHashMap<>();
+        for (InvoiceTax tax : invoice.taxesOrEmpty()) {
+            byTaxId.merge(mapping.taxIdFor(tax.name(), null), Money.ofMinor(nz(tax.amount()), currency), Money::plus);
+        }
+        Money listed = byTaxId.values().stream().reduce(Money.zero(currency), Money::plus);
+        if (byTaxId.isEmpty() || !listed.equals(total)) {
+            byTaxId = Map.of(mapping.taxIdFor(null, null), total);
+        }
+        List<AcuTaxDetail> details = new ArrayList<>();
+        byTaxId.forEach((taxId, amount) -> details.add(new AcuTaxDetail(taxId, taxable, amount.scaled())));
+        return details;
+    }
+
+    private static AcuSalesInvoiceLine line(InvoiceLineItem item, String currency, LineAccount account,
                                             boolean taxInclusive) {
         Money gross = item.amountInDecimal() != null
                 ? Money.ofDecimal(item.amountInDecimal(), currency)
@@ -68,9 +102,9 @@ public final class InvoiceMapping {
                 ? Money.ofDecimal(item.unitAmountInDecimal(), currency)
                 : Money.ofMinor(nz(item.unitAmount()), currency);
         Money includedTax = taxInclusive ? Money.ofMinor(nz(item.taxAmount()), currency) : Money.zero(currency);
-        return new AcuSalesInvoiceLine(inventoryId, lineDescription(item), quantity, unit.scaled(),
-                gross.minus(discount).minus(includedTax).scaled(), discount.isZero() ? null : discount.scaled(), Boolean.TRUE,
-                discount.isZero() ? null : Boolean.TRUE, null, null);
+        return new AcuSalesInvoiceLine(account.inventoryId(), lineDescription(item), quantity, unit.scaled(),
+                gross.minus(discount).minus(includedTax).scaled(), discount.isZero() ? null : discount.scaled(),
+                Boolean.TRUE, discount.isZero() ? null : Boolean.TRUE, account.salesAccount(), account.salesSubaccount());
     }
 
     private static String lineDescription(InvoiceLineItem item) {

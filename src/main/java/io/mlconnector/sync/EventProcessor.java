@@ -6,9 +6,12 @@ import io.mlconnector.chargebee.ChargebeeException;
 import io.mlconnector.chargebee.dto.ChargebeeCustomer;
 import io.mlconnector.chargebee.dto.ChargebeeEvent;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
-import io.mlconnector.config.SyncConfig;
 import io.mlconnector.mapping.CustomerMapping;
 import io.mlconnector.mapping.InvoiceMapping;
+import io.mlconnector.mapping.file.MappingFileException;
+import io.mlconnector.acumatica.dto.AcuCustomer;
+import io.mlconnector.acumatica.dto.AcuSalesInvoice;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -19,12 +22,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class EventProcessor {
     private final ChargebeeClient chargebee;
     private final AcumaticaDocuments documents;
-    private final SyncConfig config;
+    private final MappingSource mappings;
+    private final Preflight preflight;
 
-    public EventProcessor(ChargebeeClient chargebee, AcumaticaDocuments documents, SyncConfig config) {
+    public EventProcessor(ChargebeeClient chargebee, AcumaticaDocuments documents, MappingSource mappings,
+                          Preflight preflight) {
         this.chargebee = chargebee;
         this.documents = documents;
-        this.config = config;
+        this.mappings = mappings;
+        this.preflight = preflight;
     }
 
     public SyncOutcome process(ChargebeeEvent event) {
@@ -39,6 +45,10 @@ public class EventProcessor {
                     : new SyncOutcome.Held(e.getMessage(), null, fieldErrors(e));
         } catch (ChargebeeException e) {
             return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage()) : new SyncOutcome.Held(e.getMessage(), null, null);
+        } catch (MissingReference e) {
+            return new SyncOutcome.Held(e.getMessage(), null, null);
+        } catch (MappingFileException e) {
+            return new SyncOutcome.Held("the mapping file has problems: " + e.getMessage(), null, null);
         } catch (IllegalArgumentException | NullPointerException e) {
             // A record the mapping cannot express: hold it with the reason rather than post something wrong.
             return new SyncOutcome.Held("cannot map: " + e.getMessage(), null, null);
@@ -50,8 +60,12 @@ public class EventProcessor {
         if (customer == null) {
             return new SyncOutcome.Held("event carries no customer", null, null);
         }
-        PostedDocument posted = documents.upsertCustomer(customer.id(),
-                CustomerMapping.toAcumatica(customer, null, config.mapping().customerClass()));
+        AcuCustomer body = CustomerMapping.toAcumatica(customer, null, mappings.current().customers());
+        Optional<String> gap = preflight.missingFor(body);
+        if (gap.isPresent()) {
+            return new SyncOutcome.Held(gap.get(), null, null);
+        }
+        PostedDocument posted = documents.upsertCustomer(customer.id(), body);
         return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
     }
 
@@ -74,16 +88,30 @@ public class EventProcessor {
         }
         String customerId = documents.knownCustomerId(invoice.customerId())
                 .orElseGet(() -> ensureCustomer(invoice.customerId(), invoice.currencyCode()));
-        PostedDocument posted = documents.ensureReleasedInvoice(invoice.id(), InvoiceMapping.toAcumatica(invoice,
-                customerId, config.mapping().defaultInventoryId(), config.mapping().taxId()));
+        AcuSalesInvoice body = InvoiceMapping.toAcumatica(invoice, customerId, mappings.current());
+        Optional<String> gap = preflight.missingFor(body);
+        if (gap.isPresent()) {
+            return new SyncOutcome.Held(gap.get(), null, null);
+        }
+        PostedDocument posted = documents.ensureReleasedInvoice(invoice.id(), body);
         return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
     }
 
     /** The customer comes before the first document that needs it; fetched from Chargebee only when not known yet. */
     private String ensureCustomer(String chargebeeCustomerId, String documentCurrency) {
         ChargebeeCustomer customer = chargebee.customer(chargebeeCustomerId);
-        return documents.ensureCustomer(customer.id(),
-                CustomerMapping.toAcumatica(customer, documentCurrency, config.mapping().customerClass())).key();
+        AcuCustomer body = CustomerMapping.toAcumatica(customer, documentCurrency, mappings.current().customers());
+        preflight.missingFor(body).ifPresent(gap -> {
+            throw new MissingReference(gap);
+        });
+        return documents.ensureCustomer(customer.id(), body).key();
+    }
+
+    /** A document needs an Acumatica record the preflight found missing: held until someone adds it. */
+    private static final class MissingReference extends RuntimeException {
+        MissingReference(String message) {
+            super(message);
+        }
     }
 
     private static String fieldErrors(AcumaticaException e) {

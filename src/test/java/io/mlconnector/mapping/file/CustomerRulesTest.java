@@ -2,7 +2,6 @@ package io.mlconnector.mapping.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mlconnector.mapping.CustomerIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -32,15 +31,6 @@ class CustomerRulesTest {
         CustomerRules rules = new CustomerRules(CustomerIdStrategy.HASHED, 12, "DEFAULT", Map.of());
 
         assertThat(rules.customerIdFor("cust_42")).isEqualTo(("CB" + sha256Hex("cust_42")).substring(0, 12));
-    }
-
-    @Test
-    void customerIdFor_shouldAgreeWithTheExistingCustomerIdsHelper_forTheChargebeeIdStrategy() {
-        // Both exist today; until one replaces the other they must never disagree on an Acumatica key.
-        for (String id : new String[] {"cust_42", "AzZlGJTKqS6fn1Ba", "a.b@c", "x"}) {
-            assertThat(CustomerIdStrategy.CHARGEBEE_ID.customerIdFor(id, 10))
-                    .isEqualTo(CustomerIds.customerId(id, 10));
-        }
     }
 
     @Test

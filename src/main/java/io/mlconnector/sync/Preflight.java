@@ -1,0 +1,157 @@
+package io.mlconnector.sync;
+
+import io.mlconnector.acumatica.AcumaticaClient;
+import io.mlconnector.acumatica.ODataFilter;
+import io.mlconnector.acumatica.dto.AcuCustomer;
+import io.mlconnector.acumatica.dto.AcuSalesInvoice;
+import io.mlconnector.acumatica.dto.AcuSalesInvoiceLine;
+import io.mlconnector.acumatica.dto.AcuTaxDetail;
+import io.mlconnector.acumatica.dto.ReferenceRows;
+import io.mlconnector.mapping.file.Mapping;
+import io.mlconnector.mapping.file.Reference;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks that every item, account, subaccount, tax, payment method, cash account, customer class and currency the
+ * mapping file names exists and is active in Acumatica, and lists every gap with its line in the file before anything
+ * posts. A document that needs a missing record is held with that reason instead of being posted to a wrong or
+ * default account; when it is replayed the record is looked up again, so it posts as soon as someone adds it.
+ */
+@ApplicationScoped
+public class Preflight {
+    private static final Logger LOG = Logger.getLogger(Preflight.class);
+    /** A full preflight is repeated at most this often per container; a known gap is always re-checked live. */
+    static final Duration REPORT_TTL = Duration.ofMinutes(5);
+
+    /** One record the mapping names that Acumatica does not have (or has inactive). */
+    public record Gap(Reference reference, String problem) {
+        public String describe(String source) {
+            return reference.kind().name().toLowerCase().replace('_', ' ') + " " + reference.id() + " " + problem
+                    + " in Acumatica (mapping " + source + " line " + reference.line() + ": " + reference.keyPath()
+                    + "); add it there or change the mapping, then replay the DLQ";
+        }
+    }
+
+    /** Every gap, in file order. */
+    public record Report(String source, List<Gap> gaps, Instant at) {
+        public boolean isClean() {
+            return gaps.isEmpty();
+        }
+
+        public List<String> lines() {
+            return gaps.stream().map(gap -> gap.describe(source)).toList();
+        }
+    }
+
+    private final AcumaticaClient acumatica;
+    private final MappingSource mappings;
+    private final Clock clock;
+    private volatile Report last;
+
+    public Preflight(AcumaticaClient acumatica, MappingSource mappings, Clock clock) {
+        this.acumatica = acumatica;
+        this.mappings = mappings;
+        this.clock = clock;
+    }
+
+    /** Checks every reference of the current mapping file. */
+    public Report run() {
+        Mapping mapping = mappings.current();
+        Map<String, Optional<String>> seen = new LinkedHashMap<>();
+        List<Gap> gaps = new ArrayList<>();
+        for (Reference reference : mapping.references()) {
+            Optional<String> problem = seen.computeIfAbsent(reference.kind() + "|" + reference.id(),
+                    key -> problemWith(reference.kind(), reference.id()));
+            problem.ifPresent(text -> gaps.add(new Gap(reference, text)));
+        }
+        gaps.sort((a, b) -> Integer.compare(a.reference().line(), b.reference().line()));
+        Report report = new Report(mapping.sourceName(), List.copyOf(gaps), clock.instant());
+        report.lines().forEach(line -> LOG.warnf("Preflight: %s", line));
+        last = report;
+        return report;
+    }
+
+    /** The reason a customer cannot post yet, if its class is a known gap that is still missing. */
+    public Optional<String> missingFor(AcuCustomer customer) {
+        return missing(Reference.Kind.CUSTOMER_CLASS, customer.customerClass());
+    }
+
+    /** The reason an invoice cannot post yet, if one of its items, accounts or taxes is a gap that is still missing. */
+    public Optional<String> missingFor(AcuSalesInvoice invoice) {
+        for (AcuSalesInvoiceLine line : invoice.details()) {
+            Optional<String> gap = missing(Reference.Kind.INVENTORY_ITEM, line.inventoryID())
+                    .or(() -> missing(Reference.Kind.ACCOUNT, line.account()))
+                    .or(() -> missing(Reference.Kind.SUBACCOUNT, line.subAccount()));
+            if (gap.isPresent()) {
+                return gap;
+            }
+        }
+        for (AcuTaxDetail tax : invoice.taxDetails() == null ? List.<AcuTaxDetail>of() : invoice.taxDetails()) {
+            Optional<String> gap = missing(Reference.Kind.TAX, tax.taxID());
+            if (gap.isPresent()) {
+                return gap;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> missing(Reference.Kind kind, String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Report report = currentReport();
+        for (Gap gap : report.gaps()) {
+            if (gap.reference().kind() == kind && gap.reference().id().equals(id)) {
+                // Known gap: look again, so a document replayed after the fix posts at once.
+                return problemWith(kind, id).map(problem -> new Gap(gap.reference(), problem).describe(report.source()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Report currentReport() {
+        Report report = last;
+        if (report == null || report.at().plus(REPORT_TTL).isBefore(clock.instant())) {
+            report = run();
+        }
+        return report;
+    }
+
+    private Optional<String> problemWith(Reference.Kind kind, String id) {
+        return switch (kind) {
+            case ACCOUNT, CASH_ACCOUNT -> problem(acumatica.findFirst("Account", ODataFilter.eq("AccountCD", id),
+                    ReferenceRows.AccountRow.class), row -> inactive(row.active()));
+            case SUBACCOUNT -> problem(acumatica.findFirst("Subaccount", ODataFilter.eq("SubaccountCD", id),
+                    ReferenceRows.SubaccountRow.class), row -> inactive(row.active()));
+            case INVENTORY_ITEM -> problem(acumatica.findFirst("NonStockItem", ODataFilter.eq("InventoryID", id),
+                    ReferenceRows.NonStockItemRow.class), row -> row.itemStatus() == null
+                    || "Active".equals(row.itemStatus()) ? null : "is " + row.itemStatus());
+            case TAX -> problem(acumatica.findFirst("Tax", ODataFilter.eq("TaxID", id), ReferenceRows.TaxRow.class),
+                    row -> null);
+            case PAYMENT_METHOD -> problem(acumatica.findFirst("PaymentMethod", ODataFilter.eq("PaymentMethodID", id),
+                    ReferenceRows.PaymentMethodRow.class), row -> inactive(row.active()));
+            case CUSTOMER_CLASS -> problem(acumatica.findFirst("CustomerClass", ODataFilter.eq("ClassID", id),
+                    ReferenceRows.CustomerClassRow.class), row -> null);
+            case CURRENCY -> problem(acumatica.findFirst("Currency", ODataFilter.eq("CurrencyID", id),
+                    ReferenceRows.CurrencyRow.class), row -> inactive(row.active()));
+        };
+    }
+
+    /** Missing → "does not exist"; present → whatever is wrong with it, or nothing. */
+    private static <T> Optional<String> problem(Optional<T> row, java.util.function.Function<T, String> wrong) {
+        return row.isEmpty() ? Optional.of("does not exist") : Optional.ofNullable(wrong.apply(row.get()));
+    }
+
+    private static String inactive(Boolean active) {
+        return Boolean.FALSE.equals(active) ? "is inactive" : null;
+    }
+}
