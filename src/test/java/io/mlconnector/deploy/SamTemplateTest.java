@@ -48,7 +48,7 @@ class SamTemplateTest {
     private static final Map<String, Set<String>> SECRETS_BY_FUNCTION = Map.of(
             "IngestFunction", Set.of("WebhookSecret"),
             "WorkerFunction", Set.of("ChargebeeSecret", "AcumaticaSecret"),
-            "PollerFunction", Set.of("ChargebeeSecret"));
+            "PollerFunction", Set.of("ChargebeeSecret", "AcumaticaSecret"));
     /** SQS allows at most 12 hours. */
     private static final int SQS_VISIBILITY_TIMEOUT_MAX = 43_200;
     private static final Pattern SECONDS = Pattern.compile("(\\d+)s");
