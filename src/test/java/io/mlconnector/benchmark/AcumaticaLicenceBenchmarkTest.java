@@ -39,8 +39,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 @Tag("benchmark")
 @QuarkusTest
-@TestProfile(AcumaticaLicenceBenchmark.Profile.class)
-class AcumaticaLicenceBenchmark {
+@TestProfile(AcumaticaLicenceBenchmarkTest.Profile.class)
+class AcumaticaLicenceBenchmarkTest {
     private static final int DOCUMENTS = 200;
     private static final int WORKERS = 2;
 
