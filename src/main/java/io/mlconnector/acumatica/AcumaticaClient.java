@@ -12,6 +12,9 @@ public interface AcumaticaClient {
     /** The first record of {@code entity} matching an OData filter (see {@link ODataFilter}), read as {@code view}. */
     <T extends Record> Optional<T> findFirst(String entity, String filter, Class<T> view);
 
+    /** Every record matching the filter, read in pages of {@code pageSize} with {@code $top}/{@code $skip}. */
+    <T extends Record> List<T> findAll(String entity, String filter, Class<T> view, int pageSize);
+
     /**
      * Creates a record ({@code PUT} with {@code If-None-Match: *}). Never retried here: after a lost response the
      * caller must look the document up by its natural key before trying again.

@@ -82,6 +82,24 @@ public class AcumaticaRestClient implements AcumaticaClient {
     }
 
     @Override
+    public <T extends Record> List<T> findAll(String entity, String filter, Class<T> view, int pageSize) {
+        List<T> all = new ArrayList<>();
+        for (int skip = 0; ; skip += pageSize) {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("$filter", filter);
+            query.put("$select", codec.selectFor(view));
+            query.put("$top", Integer.toString(pageSize));
+            query.put("$skip", Integer.toString(skip));
+            JsonNode page = send("list " + entity, auth -> api.list(config.endpointName(), config.endpointVersion(),
+                    entity, query, auth), 200);
+            page.forEach(record -> all.add(codec.decode(record, view)));
+            if (page.size() < pageSize) {
+                return all; // a short page is the last one
+            }
+        }
+    }
+
+    @Override
     public <T extends Record> T create(String entity, Record body, Class<T> view) {
         String payload = codec.encode(body).toString();
         JsonNode created = send("create " + entity, auth -> api.put(config.endpointName(), config.endpointVersion(),

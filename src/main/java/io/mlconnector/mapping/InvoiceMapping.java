@@ -66,18 +66,23 @@ public final class InvoiceMapping {
                 Boolean.FALSE,
                 taxes.isEmpty() ? null : Boolean.TRUE,
                 lines,
-                taxes.isEmpty() ? null : taxes);
+                taxes.isEmpty() ? null : taxes,
+                null);
+    }
+
+    private static List<AcuTaxDetail> taxes(ChargebeeInvoice invoice, String currency, BigDecimal taxable,
+                                            Mapping mapping) {
+        return taxes(invoice.taxesOrEmpty(), Money.ofMinor(nz(invoice.tax()), currency), currency, taxable, mapping);
     }
 
     /** Tax per Acumatica tax id; when Chargebee's tax lines do not add up to its tax total, the total wins. */
-    private static List<AcuTaxDetail> taxes(ChargebeeInvoice invoice, String currency, BigDecimal taxable,
-                                            Mapping mapping) {
-        Money total = Money.ofMinor(nz(invoice.tax()), currency);
+    static List<AcuTaxDetail> taxes(List<InvoiceTax> chargebeeTaxes, Money total, String currency, BigDecimal taxable,
+                                    Mapping mapping) {
         if (total.isZero()) {
             return List.of();
         }
         Map<String, Money> byTaxId = new LinkedHashMap<>();
-        for (InvoiceTax tax : invoice.taxesOrEmpty()) {
+        for (InvoiceTax tax : chargebeeTaxes) {
             byTaxId.merge(mapping.taxIdFor(tax.name(), null), Money.ofMinor(nz(tax.amount()), currency), Money::plus);
         }
         Money listed = byTaxId.values().stream().reduce(Money.zero(currency), Money::plus);
@@ -89,8 +94,8 @@ public final class InvoiceMapping {
         return details;
     }
 
-    private static AcuSalesInvoiceLine line(InvoiceLineItem item, String currency, LineAccount account,
-                                            boolean taxInclusive) {
+    static AcuSalesInvoiceLine line(InvoiceLineItem item, String currency, LineAccount account,
+                                    boolean taxInclusive) {
         Money gross = item.amountInDecimal() != null
                 ? Money.ofDecimal(item.amountInDecimal(), currency)
                 : Money.ofMinor(nz(item.amount()), currency);
@@ -124,7 +129,7 @@ public final class InvoiceMapping {
         return instant == null ? null : instant.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
-    private static long nz(Long value) {
+    static long nz(Long value) {
         return value == null ? 0 : value;
     }
 }

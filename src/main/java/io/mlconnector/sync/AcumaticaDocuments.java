@@ -10,6 +10,8 @@ import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.acumatica.dto.CustomerRef;
 import io.mlconnector.acumatica.dto.EntityKeys;
 import io.mlconnector.acumatica.dto.InvoiceRef;
+import io.mlconnector.acumatica.dto.AcuPayment;
+import io.mlconnector.acumatica.dto.PaymentView;
 import io.mlconnector.store.LedgerEntry;
 import io.mlconnector.store.LedgerStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,8 @@ public class AcumaticaDocuments {
     static final String CUSTOMER = "Customer";
     static final String SALES_INVOICE = "SalesInvoice";
     static final String RELEASE_SALES_INVOICE = "ReleaseSalesInvoice";
+    static final String PAYMENT = "Payment";
+    static final String RELEASE_PAYMENT = "ReleasePayment";
 
     private final AcumaticaClient acumatica;
     private final LedgerStore ledger;
@@ -89,8 +93,8 @@ public class AcumaticaDocuments {
         }
         String sent = null;
         boolean createdNow = false;
-        InvoiceRef invoice = acumatica.findFirst(SALES_INVOICE, ODataFilter.eq("ExternalRef", chargebeeId),
-                InvoiceRef.class).orElse(null);
+        InvoiceRef invoice = acumatica.findFirst(SALES_INVOICE, ODataFilter.and(ODataFilter.eq("ExternalRef",
+                chargebeeId), ODataFilter.eq("Type", body.type())), InvoiceRef.class).orElse(null);
         if (invoice == null) {
             sent = codec.encode(body).toString();
             invoice = acumatica.create(SALES_INVOICE, body, InvoiceRef.class);
@@ -104,6 +108,71 @@ public class AcumaticaDocuments {
         }
         return remember("invoice", chargebeeId, SALES_INVOICE, key, invoice.id(), "Released", sent,
                 toJson(invoice), createdNow);
+    }
+
+    /**
+     * The credit memo exists in Acumatica and is released (which applies it to the invoices in its applications);
+     * found by {@code ExternalRef} and type before anything is created.
+     */
+    @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
+            retryOn = AcumaticaException.Transient.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public PostedDocument ensureReleasedCreditMemo(String chargebeeId, AcuSalesInvoice body) {
+        Optional<LedgerEntry> known = ledger.find("credit_note", chargebeeId);
+        if (known.isPresent() && "Released".equals(known.get().status())) {
+            return new PostedDocument(SALES_INVOICE, known.get().acumaticaKey(), known.get().acumaticaId(), null,
+                    null, false);
+        }
+        String sent = null;
+        boolean createdNow = false;
+        InvoiceRef memo = acumatica.findFirst(SALES_INVOICE, ODataFilter.and(ODataFilter.eq("ExternalRef", chargebeeId),
+                ODataFilter.eq("Type", body.type())), InvoiceRef.class).orElse(null);
+        if (memo == null) {
+            sent = codec.encode(body).toString();
+            memo = acumatica.create(SALES_INVOICE, body, InvoiceRef.class);
+            createdNow = true;
+        }
+        String key = memo.type() + "/" + memo.referenceNbr();
+        remember("credit_note", chargebeeId, SALES_INVOICE, key, memo.id(), "Created", sent, toJson(memo), createdNow);
+        if (!memo.isReleased()) {
+            acumatica.invoke(SALES_INVOICE, RELEASE_SALES_INVOICE, new EntityKeys(memo.id()));
+        }
+        return remember("credit_note", chargebeeId, SALES_INVOICE, key, memo.id(), "Released", sent, toJson(memo),
+                createdNow);
+    }
+
+    /** The payment or refund exists in Acumatica, applied and released; found by {@code ExternalRef} first. */
+    @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
+            retryOn = AcumaticaException.Transient.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public PostedDocument ensureReleasedPayment(String chargebeeId, AcuPayment body) {
+        Optional<LedgerEntry> known = ledger.find("transaction", chargebeeId);
+        if (known.isPresent() && "Released".equals(known.get().status())) {
+            return new PostedDocument(PAYMENT, known.get().acumaticaKey(), known.get().acumaticaId(), null, null,
+                    false);
+        }
+        String sent = null;
+        boolean createdNow = false;
+        PaymentView payment = acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId),
+                PaymentView.class).orElse(null);
+        if (payment == null) {
+            sent = codec.encode(body).toString();
+            payment = acumatica.create(PAYMENT, body, PaymentView.class);
+            createdNow = true;
+        }
+        String key = payment.type() + "/" + payment.referenceNbr();
+        remember("transaction", chargebeeId, PAYMENT, key, payment.id(), "Created", sent, toJson(payment), createdNow);
+        if (!payment.isReleased()) {
+            acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(payment.id()));
+        }
+        return remember("transaction", chargebeeId, PAYMENT, key, payment.id(), "Released", sent, toJson(payment),
+                createdNow);
+    }
+
+    /** The Acumatica key ("Type/ReferenceNbr") of a Chargebee document the ledger says is released. */
+    public Optional<String> releasedKey(String chargebeeType, String chargebeeId) {
+        return ledger.find(chargebeeType, chargebeeId).filter(entry -> "Released".equals(entry.status()))
+                .map(LedgerEntry::acumaticaKey);
     }
 
     private PostedDocument createCustomer(String chargebeeId, AcuCustomer body) {

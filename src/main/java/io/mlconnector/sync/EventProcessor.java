@@ -8,6 +8,16 @@ import io.mlconnector.chargebee.dto.ChargebeeEvent;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
 import io.mlconnector.mapping.CustomerMapping;
 import io.mlconnector.mapping.InvoiceMapping;
+import io.mlconnector.mapping.CreditNoteMapping;
+import io.mlconnector.mapping.Money;
+import io.mlconnector.mapping.PaymentMapping;
+import io.mlconnector.acumatica.dto.AcuPayment;
+import io.mlconnector.acumatica.dto.AcuPaymentApplication;
+import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
+import io.mlconnector.chargebee.dto.ChargebeeTransaction;
+import io.mlconnector.chargebee.dto.EventContent;
+import java.util.ArrayList;
+import java.util.List;
 import io.mlconnector.mapping.file.MappingFileException;
 import io.mlconnector.acumatica.dto.AcuCustomer;
 import io.mlconnector.acumatica.dto.AcuSalesInvoice;
@@ -38,6 +48,10 @@ public class EventProcessor {
             return switch (event.eventType()) {
                 case "customer_created", "customer_changed" -> syncCustomer(event);
                 case "invoice_generated", "invoice_generated_with_backdating", "invoice_updated" -> syncInvoice(event);
+                case "credit_note_created", "credit_note_created_with_backdating", "credit_note_updated" ->
+                        syncCreditNote(event);
+                case "payment_succeeded", "payment_refunded", "refund_initiated", "transaction_created",
+                        "transaction_updated" -> syncTransaction(event);
                 default -> new SyncOutcome.Skipped("event type " + event.eventType() + " is not handled");
             };
         } catch (AcumaticaException e) {
@@ -75,7 +89,10 @@ public class EventProcessor {
             return new SyncOutcome.Held("event carries no invoice", null, null);
         }
         boolean truncated = carried.lineItemsNextOffset() != null && !carried.lineItemsNextOffset().isBlank();
-        ChargebeeInvoice invoice = truncated ? chargebee.invoice(carried.id()) : carried; // read every line
+        return postInvoice(truncated ? chargebee.invoice(carried.id()) : carried); // read every line
+    }
+
+    private SyncOutcome postInvoice(ChargebeeInvoice invoice) {
         if (!invoice.isClosed()) {
             return new SyncOutcome.Skipped("invoice " + invoice.id() + " is pending; it posts when it closes");
         }
@@ -95,6 +112,109 @@ public class EventProcessor {
         }
         PostedDocument posted = documents.ensureReleasedInvoice(invoice.id(), body);
         return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    private SyncOutcome syncCreditNote(ChargebeeEvent event) {
+        ChargebeeCreditNote note = event.contentOrEmpty().creditNote();
+        if (note == null) {
+            return new SyncOutcome.Held("event carries no credit note", null, null);
+        }
+        if (note.isDeleted() || "voided".equals(note.status())) {
+            return documents.releasedKey("credit_note", note.id()).isPresent()
+                    ? new SyncOutcome.Held("credit note " + note.id() + " was voided after it posted; reverse it in"
+                            + " Acumatica (automatic reversal of credit memos is not built yet)", null, null)
+                    : new SyncOutcome.Skipped("credit note " + note.id() + " is voided or deleted in Chargebee");
+        }
+        String customerId = documents.knownCustomerId(note.customerId())
+                .orElseGet(() -> ensureCustomer(note.customerId(), note.currencyCode()));
+        List<CreditNoteMapping.Allocation> allocations = new ArrayList<>();
+        for (ChargebeeCreditNote.Allocation allocation : note.allocations() == null
+                ? List.<ChargebeeCreditNote.Allocation>of() : note.allocations()) {
+            String invoiceKey = ensureInvoice(allocation.invoiceId());
+            allocations.add(new CreditNoteMapping.Allocation(referenceNbr(invoiceKey),
+                    allocation.allocatedAmount() == null ? 0 : allocation.allocatedAmount()));
+        }
+        AcuSalesInvoice body = CreditNoteMapping.toAcumatica(note, customerId, allocations, mappings.current());
+        Optional<String> gap = preflight.missingFor(body);
+        if (gap.isPresent()) {
+            return new SyncOutcome.Held(gap.get(), null, null);
+        }
+        PostedDocument posted = documents.ensureReleasedCreditMemo(note.id(), body);
+        return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    private SyncOutcome syncTransaction(ChargebeeEvent event) {
+        ChargebeeTransaction transaction = event.contentOrEmpty().transaction();
+        if (transaction == null) {
+            return new SyncOutcome.Held("event carries no transaction", null, null);
+        }
+        boolean moneyMoved = "success".equals(transaction.status())
+                && ("payment".equals(transaction.type()) || "refund".equals(transaction.type()));
+        if (transaction.isDeleted() || !moneyMoved) {
+            return new SyncOutcome.Skipped("transaction " + transaction.id() + " (" + transaction.type() + ", "
+                    + transaction.status() + ") moves no money to post");
+        }
+        String customerId = documents.knownCustomerId(transaction.customerId())
+                .orElseGet(() -> ensureCustomer(transaction.customerId(), transaction.currencyCode()));
+        List<AcuPaymentApplication> applications = new ArrayList<>();
+        if ("payment".equals(transaction.type())) {
+            for (ChargebeeTransaction.LinkedInvoice linked : transaction.linkedInvoices() == null
+                    ? List.<ChargebeeTransaction.LinkedInvoice>of() : transaction.linkedInvoices()) {
+                String invoiceKey = ensureInvoice(linked.invoiceId());
+                applications.add(new AcuPaymentApplication(InvoiceMapping.TYPE_INVOICE, referenceNbr(invoiceKey),
+                        Money.ofMinor(linked.appliedAmount() == null ? 0 : linked.appliedAmount(),
+                                transaction.currencyCode()).scaled()));
+            }
+        } else {
+            for (ChargebeeTransaction.LinkedCreditNote linked : transaction.linkedCreditNotes() == null
+                    ? List.<ChargebeeTransaction.LinkedCreditNote>of() : transaction.linkedCreditNotes()) {
+                String memoKey = ensureCreditNote(linked.cnId());
+                applications.add(new AcuPaymentApplication(CreditNoteMapping.TYPE_CREDIT_MEMO, referenceNbr(memoKey),
+                        Money.ofMinor(linked.appliedAmount() == null ? 0 : linked.appliedAmount(),
+                                transaction.currencyCode()).scaled()));
+            }
+        }
+        AcuPayment body = PaymentMapping.toAcumatica(transaction, customerId, applications, mappings.current());
+        PostedDocument posted = documents.ensureReleasedPayment(transaction.id(), body);
+        return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    /** A document that applies to an invoice needs the invoice first: post it now if it is not in the ledger. */
+    private String ensureInvoice(String invoiceId) {
+        Optional<String> known = documents.releasedKey("invoice", invoiceId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        SyncOutcome outcome = postInvoice(chargebee.invoice(invoiceId));
+        return documents.releasedKey("invoice", invoiceId).orElseThrow(() -> new MissingReference(
+                "invoice " + invoiceId + " it applies to cannot post yet: " + describe(outcome)));
+    }
+
+    private String ensureCreditNote(String creditNoteId) {
+        Optional<String> known = documents.releasedKey("credit_note", creditNoteId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        ChargebeeCreditNote note = chargebee.creditNote(creditNoteId);
+        SyncOutcome outcome = syncCreditNote(new ChargebeeEvent("dependency:" + creditNoteId, null,
+                "credit_note_created", "v2", "dependency", new EventContent(null, null, note, null)));
+        return documents.releasedKey("credit_note", creditNoteId).orElseThrow(() -> new MissingReference(
+                "credit note " + creditNoteId + " it refunds cannot post yet: " + describe(outcome)));
+    }
+
+    private static String describe(SyncOutcome outcome) {
+        if (outcome instanceof SyncOutcome.Held held) {
+            return held.reason();
+        }
+        if (outcome instanceof SyncOutcome.Skipped skipped) {
+            return skipped.reason();
+        }
+        return outcome.name();
+    }
+
+    /** "Invoice/INV000001" → "INV000001". */
+    private static String referenceNbr(String key) {
+        return key.substring(key.indexOf('/') + 1);
     }
 
     /** The customer comes before the first document that needs it; fetched from Chargebee only when not known yet. */

@@ -6,7 +6,9 @@ import java.util.Set;
 public final class HandledEventTypes {
     public static final Set<String> ALL = Set.of(
             "customer_created", "customer_changed",
-            "invoice_generated", "invoice_generated_with_backdating", "invoice_updated");
+            "invoice_generated", "invoice_generated_with_backdating", "invoice_updated",
+            "credit_note_created", "credit_note_created_with_backdating", "credit_note_updated",
+            "payment_succeeded", "payment_refunded", "refund_initiated", "transaction_created", "transaction_updated");
 
     private HandledEventTypes() {}
 

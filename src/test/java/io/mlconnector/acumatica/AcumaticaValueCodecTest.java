@@ -44,7 +44,7 @@ class AcumaticaValueCodecTest {
                 LocalDate.of(2026, 12, 1), "JPY", "d", false, true,
                 List.of(new AcuSalesInvoiceLine("SUBSCRIPTION", "Pro", BigDecimal.ONE, new BigDecimal("1200"),
                         new BigDecimal("1200"), null, true, null, null, null)),
-                List.of(new AcuTaxDetail("CBTAX", new BigDecimal("1200"), new BigDecimal("120"))));
+                List.of(new AcuTaxDetail("CBTAX", new BigDecimal("1200"), new BigDecimal("120"))), null);
 
         JsonNode body = codec.encode(invoice);
 
@@ -72,6 +72,13 @@ class AcumaticaValueCodecTest {
     @Test
     void selectFor_shouldListTheViewsGeneralFields() {
         assertThat(codec.selectFor(InvoiceRef.class)).isEqualTo("Type,ReferenceNbr,Status,ExternalRef,Amount,Balance");
+    }
+
+    @Test
+    void odataAfter_shouldWriteADatetimeoffsetLiteral() {
+        assertThat(ODataFilter.after("LastModifiedDateTime",
+                java.time.OffsetDateTime.parse("2024-07-15T10:31:28.402+03:00")))
+                .isEqualTo("LastModifiedDateTime gt datetimeoffset'2024-07-15T10:31:28.402+03:00'");
     }
 
     @Test

@@ -12,4 +12,4 @@ import java.util.List;
 public record AcuSalesInvoice(String type, String customerID, String externalRef, String customerOrder,
                               LocalDate date, LocalDate dueDate, String currency, String description, Boolean hold,
                               Boolean isTaxValid, List<AcuSalesInvoiceLine> details,
-                              List<AcuTaxDetail> taxDetails) {}
+                              List<AcuTaxDetail> taxDetails, List<AcuCreditMemoApplication> applicationsCreditMemo) {}

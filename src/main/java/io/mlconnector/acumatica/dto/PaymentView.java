@@ -1,0 +1,15 @@
+package io.mlconnector.acumatica.dto;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.math.BigDecimal;
+
+/** What the connector reads back about a payment or refund. */
+@RegisterForReflection
+public record PaymentView(String id, String type, String referenceNbr, String status, String externalRef,
+                          BigDecimal paymentAmount) {
+
+    /** Open (money left to apply), Closed (fully applied) and Voided payments are released. */
+    public boolean isReleased() {
+        return "Open".equals(status) || "Closed".equals(status) || "Voided".equals(status);
+    }
+}

@@ -1,0 +1,111 @@
+package io.mlconnector.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.mlconnector.acumatica.AcumaticaValueCodec;
+import io.mlconnector.acumatica.dto.AcuPaymentApplication;
+import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
+import io.mlconnector.chargebee.dto.ChargebeeInvoice;
+import io.mlconnector.chargebee.dto.ChargebeeTransaction;
+import io.mlconnector.mapping.file.Mapping;
+import io.mlconnector.mapping.file.MappingFile;
+import io.mlconnector.sandbox.acumatica.AcumaticaContract;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden files: each folder under src/test/resources/golden holds a Chargebee document ({@code input.json}) and the
+ * exact Acumatica body the mapping must produce ({@code acumatica.json}), or the reason it must refuse
+ * ({@code refused.txt}). Every expected body also validates against the official Acumatica contract. After a
+ * deliberate change, regenerate with {@code ./mvnw test -Dtest=GoldenMappingTest -Dgolden.update=true} and review the
+ * diff before committing it.
+ */
+class GoldenMappingTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final AcumaticaContract CONTRACT = AcumaticaContract.load();
+    private static final AcumaticaValueCodec CODEC = new AcumaticaValueCodec();
+    private static final Mapping MAPPING = defaultMapping();
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> folders = Files.list(GOLDEN)) {
+            return folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString()).sorted().toList()
+                    .stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void mapping_shouldProduceExactlyTheGoldenAcumaticaBody(String name) throws Exception {
+        Path folder = GOLDEN.resolve(name);
+        JsonNode input = JSON.readTree(folder.resolve("input.json").toFile());
+        Path refused = folder.resolve("refused.txt");
+        if (Files.exists(refused)) {
+            assertThatThrownBy(() -> map(input)).hasMessageContaining(Files.readString(refused).strip());
+            return;
+        }
+        // Through text, so numbers compare as the file holds them (1 and 1.00 are different on the wire).
+        JsonNode actual = JSON.readTree(JSON.writeValueAsString(map(input)));
+        Path expectedFile = folder.resolve("acumatica.json");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(expectedFile, JSON.writeValueAsString(actual) + "\n", StandardCharsets.UTF_8);
+        }
+        JsonNode expected = JSON.readTree(expectedFile.toFile());
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(CONTRACT.validate(schema(input), expected)).as("valid against the official contract").isEmpty();
+    }
+
+    private static JsonNode map(JsonNode input) throws IOException {
+        String customer = input.path("customer_id").asText();
+        List<JsonNode> applications = new ArrayList<>();
+        input.path("applications").forEach(applications::add);
+        return switch (input.path("kind").asText()) {
+            case "invoice" -> CODEC.encode(InvoiceMapping.toAcumatica(
+                    JSON.treeToValue(input.path("chargebee"), ChargebeeInvoice.class), customer, MAPPING));
+            case "credit_note" -> CODEC.encode(CreditNoteMapping.toAcumatica(
+                    JSON.treeToValue(input.path("chargebee"), ChargebeeCreditNote.class), customer,
+                    applications.stream().map(a -> new CreditNoteMapping.Allocation(a.path("reference_nbr").asText(),
+                            a.path("amount_minor").asLong())).toList(), MAPPING));
+            case "transaction" -> {
+                ChargebeeTransaction transaction = JSON.treeToValue(input.path("chargebee"), ChargebeeTransaction.class);
+                String docType = "refund".equals(transaction.type()) ? CreditNoteMapping.TYPE_CREDIT_MEMO
+                        : InvoiceMapping.TYPE_INVOICE;
+                yield CODEC.encode(PaymentMapping.toAcumatica(transaction, customer, applications.stream()
+                        .map(a -> new AcuPaymentApplication(docType, a.path("reference_nbr").asText(),
+                                Money.ofMinor(a.path("amount_minor").asLong(), transaction.currencyCode()).scaled()))
+                        .toList(), MAPPING));
+            }
+            default -> throw new IllegalArgumentException("unknown kind " + input.path("kind"));
+        };
+    }
+
+    private static String schema(JsonNode input) {
+        return "transaction".equals(input.path("kind").asText()) ? "Payment" : "SalesInvoice";
+    }
+
+    private static Mapping defaultMapping() {
+        try (InputStream in = GoldenMappingTest.class.getResourceAsStream("/mapping/default-mapping.yaml")) {
+            return MappingFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-mapping.yaml");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

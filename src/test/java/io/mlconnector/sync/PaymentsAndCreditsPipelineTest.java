@@ -1,0 +1,99 @@
+package io.mlconnector.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.lambda.HandlerProfiles;
+import io.mlconnector.lambda.IngestHandler;
+import io.mlconnector.sandbox.acumatica.AcumaticaSandbox;
+import io.mlconnector.sandbox.chargebee.ChargebeeSandbox;
+import io.mlconnector.testing.ApiGatewayEmulator;
+import io.mlconnector.testing.LambdaInvoker;
+import io.mlconnector.testing.Sandboxes;
+import io.mlconnector.testing.SqsEventSource;
+import io.mlconnector.testing.StandIns;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Payments reach Acumatica applied to the invoices Chargebee says they paid, whatever order the events arrive in. */
+@QuarkusTest
+@TestProfile(HandlerProfiles.Worker.class)
+class PaymentsAndCreditsPipelineTest {
+    @Inject
+    IngestHandler ingest;
+
+    private ChargebeeSandbox chargebee;
+    private AcumaticaSandbox acumatica;
+    private SqsEventSource worker;
+
+    @BeforeEach
+    void setUp() {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+        chargebee = Sandboxes.shared().chargebee();
+        acumatica = Sandboxes.shared().acumatica();
+        chargebee.loadDirectory(Path.of("src/test/resources/chargebee/minimal"));
+        worker = new SqsEventSource(StandIns.shared().sqs().client(), StandIns.shared().sqs().queueUrl(),
+                new LambdaInvoker()::invoke);
+    }
+
+    @Test
+    void payments_shouldBeAppliedToTheirInvoices_soPaidInvoicesHaveNoBalance() {
+        deliver(chargebee.events().stream().map(e -> e.path("id").asText()).toList());
+
+        worker.drain(1, 20);
+
+        assertThat(acumatica.payments()).hasSize(2);
+        JsonNode usdPayment = payment("txn_min_0001");
+        assertThat(usdPayment.at("/Type/value").asText()).isEqualTo("Payment");
+        assertThat(usdPayment.at("/PaymentAmount/value").decimalValue()).isEqualByComparingTo("133.92");
+        assertThat(usdPayment.at("/CashAccount/value").asText()).isEqualTo("10200");
+        assertThat(balanceOf("INV-MIN-0001")).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(balanceOf("INV-MIN-0002")).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(balanceOf("INV-MIN-0003")).as("posted, unpaid in Chargebee").isPositive();
+    }
+
+    @Test
+    void payment_shouldPostItsInvoiceFirst_whenThePaymentEventArrivesBeforeTheInvoiceEvent() {
+        List<String> paymentsFirst = chargebee.events().stream()
+                .sorted((a, b) -> Boolean.compare(!a.path("event_type").asText().startsWith("payment"),
+                        !b.path("event_type").asText().startsWith("payment")))
+                .map(e -> e.path("id").asText()).toList();
+        deliver(paymentsFirst.subList(0, 1));
+        worker.drain(1, 10);
+
+        assertThat(acumatica.salesInvoices()).as("the invoice the payment applies to came first").isNotEmpty();
+        assertThat(acumatica.payments()).hasSize(1);
+
+        deliver(paymentsFirst);
+        worker.drain(1, 20);
+
+        assertThat(acumatica.payments()).hasSize(2);
+        assertThat(acumatica.salesInvoices()).hasSize(3);
+        assertThat(balanceOf("INV-MIN-0001")).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    private void deliver(List<String> eventIds) {
+        try (ApiGatewayEmulator apiGateway = ApiGatewayEmulator.start(ingest)) {
+            for (String eventId : eventIds) {
+                chargebee.deliver(eventId, apiGateway.webhookUrl(), Sandboxes.WEBHOOK_USER, Sandboxes.WEBHOOK_PASSWORD);
+            }
+        }
+    }
+
+    private JsonNode payment(String transactionId) {
+        return acumatica.payments().stream().filter(p -> transactionId.equals(p.at("/ExternalRef/value").asText()))
+                .findFirst().orElseThrow();
+    }
+
+    private BigDecimal balanceOf(String invoiceId) {
+        return acumatica.salesInvoices().stream().filter(i -> invoiceId.equals(i.at("/ExternalRef/value").asText()))
+                .findFirst().orElseThrow().at("/Balance/value").decimalValue();
+    }
+}
