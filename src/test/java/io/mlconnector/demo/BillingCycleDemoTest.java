@@ -78,8 +78,17 @@ class BillingCycleDemoTest {
                 Duration.between(started, delivered).toMillis(), Duration.between(delivered, drained).toMillis(),
                 Duration.between(drained, Instant.now()).toMillis());
 
-        List<JsonNode> invoices = acumatica.salesInvoices();
+        List<JsonNode> documents = acumatica.salesInvoices();
+        List<JsonNode> invoices = documents.stream().filter(d -> "Invoice".equals(d.at("/Type/value").asText())).toList();
         printReport(chargebee, acumatica, invoices, deliveries, fromWebhooks, poll, fromPoller, took);
+        Map<String, BigDecimal> chargebeeOpen = chargebeeOpenByCustomer(chargebee);
+        Map<String, BigDecimal> acumaticaOpen = acumaticaOpenByCustomer(acumatica, documents);
+        long agreeing = chargebeeOpen.entrySet().stream()
+                .filter(e -> e.getValue().compareTo(acumaticaOpen.getOrDefault(e.getKey(), BigDecimal.ZERO)) == 0).count();
+        OUT.printf("Open AR per customer and currency: %d of %d agree with Chargebee (invoices due, less unapplied"
+                + " payments and credits); payments posted: %d; credit memos posted: %d%n%n", agreeing,
+                chargebeeOpen.size(), acumatica.payments().size(), documents.size() - invoices.size());
+        assertThat(acumaticaOpen).as("open AR per customer and currency").isEqualTo(chargebeeOpen);
 
         Map<String, Long> perExternalRef = invoices.stream()
                 .collect(Collectors.groupingBy(i -> i.at("/ExternalRef/value").asText(), Collectors.counting()));
@@ -118,6 +127,59 @@ class BillingCycleDemoTest {
                 total.compareTo(posted.getOrDefault(currency, BigDecimal.ZERO)) == 0 ? "agree" : "DIFFER"));
         OUT.println("Not posted on purpose: pending and voided invoices (recorded as SKIPPED in the audit trail).");
         OUT.println();
+    }
+
+    /** Chargebee's outstanding per "customer currency": invoices due, less excess payments and credits available. */
+    private static Map<String, BigDecimal> chargebeeOpenByCustomer(ChargebeeSandbox chargebee) {
+        Map<String, BigDecimal> open = new TreeMap<>();
+        for (ObjectNode invoice : chargebeeInvoices(chargebee)) {
+            add(open, invoice.path("customer_id").asText(), invoice.path("currency_code").asText(),
+                    invoice.path("amount_due").asLong());
+        }
+        chargebee.events().stream().filter(e -> e.at("/content/transaction").isObject())
+                .map(e -> e.at("/content/transaction")).filter(t -> "payment".equals(t.path("type").asText()))
+                .filter(t -> "success".equals(t.path("status").asText()))
+                .collect(Collectors.toMap(t -> t.path("id").asText(), t -> t, (a, b) -> a)).values()
+                .forEach(t -> add(open, t.path("customer_id").asText(), t.path("currency_code").asText(),
+                        -t.path("amount_unused").asLong()));
+        chargebee.events().stream().filter(e -> e.at("/content/credit_note").isObject())
+                .map(e -> e.at("/content/credit_note"))
+                .collect(Collectors.toMap(c -> c.path("id").asText(), c -> c, (a, b) -> a)).values()
+                .forEach(c -> add(open, c.path("customer_id").asText(), c.path("currency_code").asText(),
+                        -c.path("amount_available").asLong()));
+        open.values().removeIf(v -> v.signum() == 0);
+        return open;
+    }
+
+    /** Acumatica's open AR per customer (AccountRef = Chargebee id) and currency. */
+    private static Map<String, BigDecimal> acumaticaOpenByCustomer(AcumaticaSandbox acumatica, List<JsonNode> documents) {
+        Map<String, String> chargebeeIdOf = new java.util.HashMap<>();
+        acumatica.customers().forEach(c -> chargebeeIdOf.put(c.at("/CustomerID/value").asText(),
+                c.at("/AccountRef/value").asText()));
+        Map<String, BigDecimal> open = new TreeMap<>();
+        for (JsonNode document : documents) {
+            BigDecimal balance = document.at("/Balance/value").decimalValue();
+            String key = chargebeeIdOf.get(document.at("/CustomerID/value").asText()) + " "
+                    + document.at("/Currency/value").asText();
+            open.merge(key, "Credit Memo".equals(document.at("/Type/value").asText()) ? balance.negate() : balance,
+                    BigDecimal::add);
+        }
+        for (JsonNode payment : acumatica.payments()) {
+            if ("Payment".equals(payment.at("/Type/value").asText())) {
+                String key = chargebeeIdOf.get(payment.at("/CustomerID/value").asText()) + " "
+                        + payment.at("/CurrencyID/value").asText();
+                open.merge(key, payment.at("/AvailableBalance/value").decimalValue().negate(), BigDecimal::add);
+            }
+        }
+        open.replaceAll((k, v) -> v.stripTrailingZeros());
+        open.values().removeIf(v -> v.signum() == 0);
+        return open;
+    }
+
+    private static void add(Map<String, BigDecimal> open, String customer, String currency, long minor) {
+        open.merge(customer + " " + currency, io.mlconnector.mapping.Money.ofMinor(minor, currency).scaled(),
+                BigDecimal::add);
+        open.replaceAll((k, v) -> v.stripTrailingZeros());
     }
 
     private static List<String> postableInvoiceIds(ChargebeeSandbox chargebee) {
