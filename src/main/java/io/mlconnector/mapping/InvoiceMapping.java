@@ -75,6 +75,22 @@ public final class InvoiceMapping {
         return taxes(invoice.taxesOrEmpty(), Money.ofMinor(nz(invoice.tax()), currency), currency, taxable, mapping);
     }
 
+    /**
+     * The credit memo that reverses a posted invoice voided in Chargebee: the same lines and taxes, applied in full
+     * to the original so its balance goes to zero.
+     */
+    public static AcuSalesInvoice reversal(AcuSalesInvoice original, String externalRef, String originalReferenceNbr) {
+        BigDecimal total = original.details().stream().map(AcuSalesInvoiceLine::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .add(original.taxDetails() == null ? BigDecimal.ZERO : original.taxDetails().stream()
+                        .map(AcuTaxDetail::taxAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        return new AcuSalesInvoice(CreditNoteMapping.TYPE_CREDIT_MEMO, original.customerID(), externalRef, externalRef,
+                original.date(), original.date(), original.currency(), "Reversal of voided Chargebee invoice "
+                + original.externalRef(), Boolean.FALSE, original.isTaxValid(), original.details(),
+                original.taxDetails(), List.of(new io.mlconnector.acumatica.dto.AcuCreditMemoApplication(
+                        TYPE_INVOICE, originalReferenceNbr, total)));
+    }
+
     /** Tax per Acumatica tax id; when Chargebee's tax lines do not add up to its tax total, the total wins. */
     static List<AcuTaxDetail> taxes(List<InvoiceTax> chargebeeTaxes, Money total, String currency, BigDecimal taxable,
                                     Mapping mapping) {

@@ -46,7 +46,7 @@ public class EventProcessor {
     public SyncOutcome process(ChargebeeEvent event) {
         try {
             return switch (event.eventType()) {
-                case "customer_created", "customer_changed" -> syncCustomer(event);
+                case "customer_created", "customer_changed", "customer_deleted" -> syncCustomer(event);
                 case "invoice_generated", "invoice_generated_with_backdating", "invoice_updated" -> syncInvoice(event);
                 case "credit_note_created", "credit_note_created_with_backdating", "credit_note_updated" ->
                         syncCreditNote(event);
@@ -74,7 +74,9 @@ public class EventProcessor {
         if (customer == null) {
             return new SyncOutcome.Held("event carries no customer", null, null);
         }
-        AcuCustomer body = CustomerMapping.toAcumatica(customer, null, mappings.current().customers());
+        AcuCustomer mapped = CustomerMapping.toAcumatica(customer, null, mappings.current().customers());
+        // A customer deleted in Chargebee becomes inactive in Acumatica, never deleted: its documents stay.
+        AcuCustomer body = "customer_deleted".equals(event.eventType()) ? mapped.inactive() : mapped;
         Optional<String> gap = preflight.missingFor(body);
         if (gap.isPresent()) {
             return new SyncOutcome.Held(gap.get(), null, null);
@@ -97,8 +99,12 @@ public class EventProcessor {
             return new SyncOutcome.Skipped("invoice " + invoice.id() + " is pending; it posts when it closes");
         }
         if ("voided".equals(invoice.status())) {
-            // Voided before it ever reached the ledger: net effect nil. (Reversing a posted one is a later issue.)
-            return new SyncOutcome.Skipped("invoice " + invoice.id() + " is voided in Chargebee");
+            Optional<String> posted = documents.releasedKey("invoice", invoice.id());
+            if (posted.isEmpty()) {
+                // Voided before it ever reached the ledger: the net effect is nil, so nothing posts.
+                return new SyncOutcome.Skipped("invoice " + invoice.id() + " is voided in Chargebee");
+            }
+            return reverseVoidedInvoice(invoice, posted.get());
         }
         if (invoice.isDeleted()) {
             return new SyncOutcome.Skipped("invoice " + invoice.id() + " is deleted in Chargebee");
@@ -175,7 +181,28 @@ public class EventProcessor {
             }
         }
         AcuPayment body = PaymentMapping.toAcumatica(transaction, customerId, applications, mappings.current());
+        Optional<String> gap = preflight.missingFor(body);
+        if (gap.isPresent()) {
+            return new SyncOutcome.Held(gap.get(), null, null);
+        }
         PostedDocument posted = documents.ensureReleasedPayment(transaction.id(), body);
+        return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    /**
+     * A voided invoice that already posted is never left open: a credit memo with the same lines, applied to it,
+     * takes its balance to zero (the mapping's {@code voided_invoices: credit_memo}, the default).
+     */
+    private SyncOutcome reverseVoidedInvoice(ChargebeeInvoice invoice, String invoiceKey) {
+        if (mappings.current().voidedInvoices() != io.mlconnector.mapping.file.VoidPolicy.CREDIT_MEMO) {
+            return new SyncOutcome.Held("invoice " + invoice.id() + " was voided after it posted as " + invoiceKey
+                    + "; the mapping asks for a void, which the connector does not do yet: void it in Acumatica", null, null);
+        }
+        String customerId = documents.knownCustomerId(invoice.customerId())
+                .orElseGet(() -> ensureCustomer(invoice.customerId(), invoice.currencyCode()));
+        AcuSalesInvoice original = InvoiceMapping.toAcumatica(invoice, customerId, mappings.current());
+        AcuSalesInvoice reversal = InvoiceMapping.reversal(original, invoice.id() + "-VOID", referenceNbr(invoiceKey));
+        PostedDocument posted = documents.ensureReleasedCreditMemo(invoice.id() + "-VOID", reversal);
         return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
     }
 

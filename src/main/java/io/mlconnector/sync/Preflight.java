@@ -104,6 +104,12 @@ public class Preflight {
         return Optional.empty();
     }
 
+    /** The reason a payment cannot post yet, if its payment method or cash account is a gap still missing. */
+    public Optional<String> missingFor(io.mlconnector.acumatica.dto.AcuPayment payment) {
+        return missing(Reference.Kind.PAYMENT_METHOD, payment.paymentMethod())
+                .or(() -> missing(Reference.Kind.CASH_ACCOUNT, payment.cashAccount()));
+    }
+
     private Optional<String> missing(Reference.Kind kind, String id) {
         if (id == null) {
             return Optional.empty();

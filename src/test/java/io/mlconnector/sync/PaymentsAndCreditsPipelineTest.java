@@ -79,6 +79,40 @@ class PaymentsAndCreditsPipelineTest {
         assertThat(balanceOf("INV-MIN-0001")).isEqualByComparingTo(BigDecimal.ZERO);
     }
 
+    @Test
+    void invoiceVoidedAfterItPosted_shouldBeReversedByAnAppliedCreditMemo_neverLeftOpen() {
+        deliver(chargebee.events().stream().map(e -> e.path("id").asText()).toList());
+        worker.drain(1, 20);
+        assertThat(balanceOf("INV-MIN-0003")).isPositive();
+
+        com.fasterxml.jackson.databind.node.ObjectNode voided = chargebee.invoice("INV-MIN-0003").orElseThrow().deepCopy();
+        voided.put("status", "voided").put("voided_at", voided.path("date").asLong() + 86_400);
+        chargebee.putInvoice(voided);
+        com.fasterxml.jackson.databind.node.ObjectNode content = voided.objectNode();
+        content.set("invoice", voided);
+        deliver(List.of(chargebee.addEvent("invoice_updated", content).path("id").asText()));
+        worker.drain(1, 10);
+
+        assertThat(balanceOf("INV-MIN-0003")).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(acumatica.salesInvoices()).filteredOn(d -> "INV-MIN-0003-VOID".equals(d.at("/ExternalRef/value").asText()))
+                .singleElement().satisfies(memo -> assertThat(memo.at("/Type/value").asText()).isEqualTo("Credit Memo"));
+    }
+
+    @Test
+    void customerDeletedInChargebee_shouldBecomeInactiveInAcumatica_notDeleted() {
+        deliver(chargebee.events().stream().map(e -> e.path("id").asText()).toList());
+        worker.drain(1, 20);
+        com.fasterxml.jackson.databind.node.ObjectNode customer = chargebee.customer("cust_min_usd").orElseThrow().deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode content = customer.objectNode();
+        content.set("customer", customer);
+
+        deliver(List.of(chargebee.addEvent("customer_deleted", content).path("id").asText()));
+        worker.drain(1, 10);
+
+        assertThat(acumatica.customers()).filteredOn(c -> "cust_min_usd".equals(c.at("/AccountRef/value").asText()))
+                .singleElement().satisfies(c -> assertThat(c.at("/Status/value").asText()).isEqualTo("Inactive"));
+    }
+
     private void deliver(List<String> eventIds) {
         try (ApiGatewayEmulator apiGateway = ApiGatewayEmulator.start(ingest)) {
             for (String eventId : eventIds) {

@@ -5,4 +5,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** Body of a {@code Customer} PUT. Null fields are left out, so an update never blanks what it does not know. */
 @RegisterForReflection
 public record AcuCustomer(String customerID, String customerName, String customerClass, String currencyID,
-                          String terms, String accountRef, String email, String status, AcuContact mainContact) {}
+                          String terms, String accountRef, String email, String status, AcuContact mainContact) {
+
+    /** The same customer, marked inactive (Acumatica keeps its documents; deleting would be refused anyway). */
+    public AcuCustomer inactive() {
+        return new AcuCustomer(customerID, customerName, customerClass, currencyID, terms, accountRef, email,
+                "Inactive", mainContact);
+    }
+}
