@@ -72,7 +72,12 @@ class ConnectorRequestsMatchContractTest {
             CONTRACT.validate("SalesInvoice", invoice).forEach(problem -> problems.add("SalesInvoice answer: " + problem));
         }
 
-        assertThat(checked).containsExactlyInAnyOrder("PUT Customer", "PUT SalesInvoice", "POST ReleaseSalesInvoice");
+        for (JsonNode payment : sandbox.payments()) {
+            CONTRACT.validate("Payment", payment).forEach(problem -> problems.add("Payment answer: " + problem));
+        }
+
+        assertThat(checked).containsExactlyInAnyOrder("PUT Customer", "PUT SalesInvoice", "POST ReleaseSalesInvoice",
+                "PUT Payment", "POST ReleasePayment");
         assertThat(problems).isEmpty();
     }
 
