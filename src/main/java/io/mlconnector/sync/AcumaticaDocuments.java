@@ -33,6 +33,7 @@ public class AcumaticaDocuments {
     static final String RELEASE_SALES_INVOICE = "ReleaseSalesInvoice";
     static final String PAYMENT = "Payment";
     static final String RELEASE_PAYMENT = "ReleasePayment";
+    static final String VOID_PAYMENT = "VoidPayment";
 
     private final AcumaticaClient acumatica;
     private final LedgerStore ledger;
@@ -167,6 +168,28 @@ public class AcumaticaDocuments {
         }
         return remember("transaction", chargebeeId, PAYMENT, key, payment.id(), "Released", sent, toJson(payment),
                 createdNow);
+    }
+
+    /**
+     * Voids a posted payment (its applications are undone, the invoices it paid reopen). Looked up first, so a void
+     * whose answer was lost is not tried twice.
+     */
+    @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
+            retryOn = AcumaticaException.Transient.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public PostedDocument voidPayment(String chargebeeId) {
+        PaymentView payment = acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId), PaymentView.class)
+                .orElseThrow(() -> new IllegalStateException("payment " + chargebeeId + " is not in Acumatica"));
+        String key = payment.type() + "/" + payment.referenceNbr();
+        if (!"Voided".equals(payment.status())) {
+            acumatica.invoke(PAYMENT, VOID_PAYMENT, new EntityKeys(payment.id()));
+        }
+        return remember("transaction", chargebeeId, PAYMENT, key, payment.id(), "Voided", null, toJson(payment), false);
+    }
+
+    /** Whether the ledger says this Chargebee payment was voided in Acumatica. */
+    public boolean isVoided(String chargebeeId) {
+        return ledger.find("transaction", chargebeeId).map(entry -> "Voided".equals(entry.status())).orElse(false);
     }
 
     /** The Acumatica key ("Type/ReferenceNbr") of a Chargebee document the ledger says is released. */

@@ -154,6 +154,17 @@ public class EventProcessor {
         if (transaction == null) {
             return new SyncOutcome.Held("event carries no transaction", null, null);
         }
+        // A late failure voids the payment and the ledger remembers it, so a "succeeded" event for the same payment
+        // that arrives afterwards (out of order) posts nothing.
+        if ("payment".equals(transaction.type()) && "late_failure".equals(transaction.status())) {
+            return reversePayment(transaction.id(), "failed late");
+        }
+        if ("payment_reversal".equals(transaction.type()) && "success".equals(transaction.status())) {
+            return reversePayment(transaction.referenceTransactionId(), "reversed by " + transaction.id());
+        }
+        if (documents.isVoided(transaction.id())) {
+            return new SyncOutcome.Skipped("payment " + transaction.id() + " was already reversed");
+        }
         boolean moneyMoved = "success".equals(transaction.status())
                 && ("payment".equals(transaction.type()) || "refund".equals(transaction.type()));
         if (transaction.isDeleted() || !moneyMoved) {
@@ -204,6 +215,34 @@ public class EventProcessor {
         AcuSalesInvoice reversal = InvoiceMapping.reversal(original, invoice.id() + "-VOID", referenceNbr(invoiceKey));
         PostedDocument posted = documents.ensureReleasedCreditMemo(invoice.id() + "-VOID", reversal);
         return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    /**
+     * A payment that failed late or was reversed (chargeback, returned direct debit) is voided in Acumatica, which
+     * reopens the invoices it paid. If it never posted there is nothing to undo for a late failure; a reversal of a
+     * payment not posted yet posts that payment first, so the ledger shows both.
+     */
+    private SyncOutcome reversePayment(String paymentId, String why) {
+        if (paymentId == null) {
+            return new SyncOutcome.Held("payment reversal names no original transaction", null, null);
+        }
+        if (documents.isVoided(paymentId)) {
+            return new SyncOutcome.Skipped("payment " + paymentId + " is already voided");
+        }
+        if (documents.releasedKey("transaction", paymentId).isEmpty()) {
+            ChargebeeTransaction original = chargebee.transaction(paymentId);
+            if (!"success".equals(original.status())) {
+                return new SyncOutcome.Skipped("payment " + paymentId + " " + why + " before it ever posted");
+            }
+            SyncOutcome posted = syncTransaction(new ChargebeeEvent("dependency:" + paymentId, null,
+                    "transaction_created", "v2", "dependency", new EventContent(null, null, null, original)));
+            if (!(posted instanceof SyncOutcome.Posted)) {
+                return posted;
+            }
+        }
+        PostedDocument voided = documents.voidPayment(paymentId);
+        return new SyncOutcome.Posted(voided.entity() + " " + voided.key() + " voided (" + why + ")", null,
+                voided.answer());
     }
 
     /** A document that applies to an invoice needs the invoice first: post it now if it is not in the ledger. */

@@ -99,6 +99,35 @@ class PaymentsAndCreditsPipelineTest {
     }
 
     @Test
+    void paymentThatFailsLate_shouldBeVoided_reopeningItsInvoice_andAStaleSuccessEventPostsNothing() {
+        List<String> everything = chargebee.events().stream().map(e -> e.path("id").asText()).toList();
+        deliver(everything);
+        worker.drain(1, 20);
+        assertThat(balanceOf("INV-MIN-0001")).isEqualByComparingTo(BigDecimal.ZERO);
+
+        com.fasterxml.jackson.databind.node.ObjectNode failed = chargebee.transaction("txn_min_0001").orElseThrow().deepCopy();
+        failed.put("status", "late_failure");
+        chargebee.putTransaction(failed);
+        com.fasterxml.jackson.databind.node.ObjectNode content = failed.objectNode();
+        content.set("transaction", failed);
+        deliver(List.of(chargebee.addEvent("transaction_updated", content).path("id").asText()));
+        worker.drain(1, 10);
+
+        assertThat(payment("txn_min_0001").at("/Status/value").asText()).isEqualTo("Voided");
+        assertThat(balanceOf("INV-MIN-0001")).isEqualByComparingTo("133.92");
+
+        com.fasterxml.jackson.databind.node.ObjectNode stale = content.objectNode();
+        stale.set("transaction", chargebee.events().stream()
+                .filter(e -> "txn_min_0001".equals(e.at("/content/transaction/id").asText())).findFirst().orElseThrow()
+                .at("/content/transaction"));
+        deliver(List.of(chargebee.addEvent("payment_succeeded", stale).path("id").asText())); // delivered late
+        worker.drain(1, 10);
+
+        assertThat(acumatica.payments()).filteredOn(p -> "Payment".equals(p.at("/Type/value").asText())).hasSize(2);
+        assertThat(balanceOf("INV-MIN-0001")).isEqualByComparingTo("133.92");
+    }
+
+    @Test
     void customerDeletedInChargebee_shouldBecomeInactiveInAcumatica_notDeleted() {
         deliver(chargebee.events().stream().map(e -> e.path("id").asText()).toList());
         worker.drain(1, 20);
