@@ -24,6 +24,16 @@ public interface AcumaticaApi {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     Response token(MultivaluedMap<String, String> form);
 
+    /** Legacy cookie sign-in; answers 204 with the session cookies. */
+    @POST
+    @Path("/entity/auth/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response login(String body);
+
+    @POST
+    @Path("/entity/auth/logout")
+    Response logout();
+
     /** The endpoints and versions the instance publishes. */
     @GET
     @Path("/entity")

@@ -24,6 +24,9 @@ public interface AcumaticaClient {
     /** Updates an existing record named by the body's keys or id ({@code PUT} with {@code If-Match: *}). */
     <T extends Record> T update(String entity, Record body, Class<T> view);
 
+    /** The unit of work (a worker batch) is over: a cookie session signs out here; OAuth keeps its chain. */
+    void endSession();
+
     /** Runs an action such as a release and waits until Acumatica reports it finished. */
     void invoke(String entity, String action, Record entityKeys);
 }

@@ -3,6 +3,8 @@ package io.mlconnector.acumatica;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.auth.ApiSession;
+import io.mlconnector.acumatica.auth.CookieSession;
 import io.mlconnector.acumatica.auth.TokenProvider;
 import io.mlconnector.acumatica.auth.TokenStore;
 import io.mlconnector.config.AcumaticaConfig;
@@ -34,7 +36,7 @@ public class AcumaticaRestClient implements AcumaticaClient {
     private final AcumaticaConfig config;
     private final ObjectMapper json;
     private final Clock clock;
-    private final TokenProvider tokens;
+    private final ApiSession tokens;
     private final AcumaticaValueCodec codec = new AcumaticaValueCodec();
     private final AcumaticaResponses responses;
     private final URI base;
@@ -44,14 +46,21 @@ public class AcumaticaRestClient implements AcumaticaClient {
                                ObjectMapper json, Clock clock) {
         String baseUrl = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
         this.base = URI.create(baseUrl);
-        this.api = QuarkusRestClientBuilder.newBuilder().baseUri(base)
+        AcumaticaApi[] built = new AcumaticaApi[1];
+        CookieSession cookies = new CookieSession(() -> built[0], credentials, config.tenant(), config.branch(), json);
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder().baseUri(base)
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(120, TimeUnit.SECONDS)
-                .disableDefaultMapper(true) // Statuses are classified in AcumaticaResponses, not thrown.
-                .build(AcumaticaApi.class);
+                .disableDefaultMapper(true); // Statuses are classified in AcumaticaResponses, not thrown.
+        boolean cookieLogin = "cookie".equals(config.auth());
+        if (cookieLogin) {
+            builder.register(cookies);
+        }
+        this.api = builder.build(AcumaticaApi.class);
+        built[0] = api;
         this.config = config;
         this.json = json;
         this.clock = clock;
-        this.tokens = new TokenProvider(api, credentials, config, tokenStore, json, clock);
+        this.tokens = cookieLogin ? cookies : new TokenProvider(api, credentials, config, tokenStore, json, clock);
         this.responses = new AcumaticaResponses(json, config.endpointPath());
         this.budget = config.licence().requestsPerMinute().stream()
                 .mapToObj(perMinute -> new RequestBudget(perMinute, Duration.ofMinutes(1), RequestBudget.Ticker.SYSTEM))
@@ -113,6 +122,11 @@ public class AcumaticaRestClient implements AcumaticaClient {
         JsonNode updated = send("update " + entity, auth -> api.put(config.endpointName(), config.endpointVersion(),
                 entity, expandFor(body), null, "*", auth, payload), 200);
         return codec.decode(updated, view);
+    }
+
+    @Override
+    public void endSession() {
+        tokens.end();
     }
 
     @Override

@@ -19,6 +19,16 @@ public interface AcumaticaConfig {
     @WithDefault("24.200.001")
     String endpointVersion();
 
+    /** {@code oauth} (password grant, one shared token chain) or {@code cookie} (legacy login, signed out after each batch). */
+    @WithDefault("oauth")
+    String auth();
+
+    /** Tenant name for the cookie login, when the instance has more than one. */
+    java.util.Optional<String> tenant();
+
+    /** Branch for the cookie login. */
+    java.util.Optional<String> branch();
+
     /** OAuth scope requested with the password grant; {@code offline_access} makes Acumatica reuse one licensed session per refresh chain. */
     @WithDefault("api offline_access")
     String scope();

@@ -1,6 +1,7 @@
 package io.mlconnector.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlconnector.acumatica.AcumaticaClient;
 import io.mlconnector.acumatica.AcumaticaException;
 import io.mlconnector.acumatica.EndpointCheck;
 import io.mlconnector.chargebee.ChargebeeClient;
@@ -39,6 +40,7 @@ public class WorkerBatch {
     private record Claimed(Message message, QueuedEvent event) {}
 
     private final EndpointCheck endpoint;
+    private final AcumaticaClient acumatica;
     private final ClaimStore claims;
     private final ChargebeeClient chargebee;
     private final EventProcessor processor;
@@ -48,9 +50,10 @@ public class WorkerBatch {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public WorkerBatch(EndpointCheck endpoint, ClaimStore claims, ChargebeeClient chargebee, EventProcessor processor,
+    public WorkerBatch(EndpointCheck endpoint, AcumaticaClient acumatica, ClaimStore claims, ChargebeeClient chargebee, EventProcessor processor,
                        EventQueue queue, AuditLog audit, SyncConfig config, ObjectMapper json, Clock clock) {
         this.endpoint = endpoint;
+        this.acumatica = acumatica;
         this.claims = claims;
         this.chargebee = chargebee;
         this.processor = processor;
@@ -77,9 +80,13 @@ public class WorkerBatch {
         }
         List<Claimed> events = owned.values().stream().filter(c -> !c.event().isBackfilled()).toList();
         List<Claimed> backfilled = owned.values().stream().filter(c -> c.event().isBackfilled()).toList();
-        processEvents(events, failed);
-        for (Claimed claimed : backfilled) {
-            processBackfilled(claimed, failed);
+        try {
+            processEvents(events, failed);
+            for (Claimed claimed : backfilled) {
+                processBackfilled(claimed, failed);
+            }
+        } finally {
+            acumatica.endSession(); // a cookie session gives its licensed seat back after every batch
         }
         return failed;
     }

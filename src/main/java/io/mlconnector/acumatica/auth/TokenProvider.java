@@ -23,7 +23,7 @@ import java.util.Optional;
  * container uses the stored token, and only one container renews it (a conditional replace decides which); every
  * rotated refresh token is stored at once.
  */
-public final class TokenProvider {
+public final class TokenProvider implements ApiSession {
     private final AcumaticaApi api;
     private final CredentialStore credentials;
     private final AcumaticaConfig config;
@@ -43,6 +43,7 @@ public final class TokenProvider {
     }
 
     /** The {@code Authorization} header value, getting or renewing the shared token as needed. */
+    @Override
     public synchronized String authorization() {
         if (current == null || isStale(current.token())) {
             current = freshToken();
@@ -50,7 +51,13 @@ public final class TokenProvider {
         return "Bearer " + current.token().accessToken().reveal();
     }
 
+    /** The chain stays: with {@code offline_access} Acumatica reuses one session for it, so there is nothing to end. */
+    @Override
+    public void end() {
+    }
+
     /** Acumatica said 401: this token is no good even if it has not expired; renew it on the next call. */
+    @Override
     public synchronized void invalidate() {
         if (current != null) {
             AccessToken rejected = current.token();
