@@ -12,6 +12,7 @@ import io.mlconnector.acumatica.dto.EntityKeys;
 import io.mlconnector.acumatica.dto.InvoiceRef;
 import io.mlconnector.acumatica.dto.AcuPayment;
 import io.mlconnector.acumatica.dto.PaymentView;
+import io.mlconnector.acumatica.dto.ReleasableDocument;
 import io.mlconnector.store.LedgerEntry;
 import io.mlconnector.store.LedgerStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,28 +88,8 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public PostedDocument ensureReleasedInvoice(String chargebeeId, AcuSalesInvoice body) {
-        Optional<LedgerEntry> known = ledger.find("invoice", chargebeeId);
-        if (known.isPresent() && "Released".equals(known.get().status())) {
-            return new PostedDocument(SALES_INVOICE, known.get().acumaticaKey(), known.get().acumaticaId(), null,
-                    null, false);
-        }
-        String sent = null;
-        boolean createdNow = false;
-        InvoiceRef invoice = acumatica.findFirst(SALES_INVOICE, ODataFilter.and(ODataFilter.eq("ExternalRef",
-                chargebeeId), ODataFilter.eq("Type", body.type())), InvoiceRef.class).orElse(null);
-        if (invoice == null) {
-            sent = codec.encode(body).toString();
-            invoice = acumatica.create(SALES_INVOICE, body, InvoiceRef.class);
-            createdNow = true;
-        }
-        String key = invoice.type() + "/" + invoice.referenceNbr();
-        // Remember the document before releasing, so a failed release is retried against this document.
-        remember("invoice", chargebeeId, SALES_INVOICE, key, invoice.id(), "Created", sent, toJson(invoice), createdNow);
-        if (!invoice.isReleased()) {
-            acumatica.invoke(SALES_INVOICE, RELEASE_SALES_INVOICE, new EntityKeys(invoice.id()));
-        }
-        return remember("invoice", chargebeeId, SALES_INVOICE, key, invoice.id(), "Released", sent,
-                toJson(invoice), createdNow);
+        return ensureReleased("invoice", chargebeeId, SALES_INVOICE, byExternalRefAndType(chargebeeId, body.type()),
+                body, InvoiceRef.class, RELEASE_SALES_INVOICE);
     }
 
     /**
@@ -119,27 +100,8 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public PostedDocument ensureReleasedCreditMemo(String chargebeeId, AcuSalesInvoice body) {
-        Optional<LedgerEntry> known = ledger.find("credit_note", chargebeeId);
-        if (known.isPresent() && "Released".equals(known.get().status())) {
-            return new PostedDocument(SALES_INVOICE, known.get().acumaticaKey(), known.get().acumaticaId(), null,
-                    null, false);
-        }
-        String sent = null;
-        boolean createdNow = false;
-        InvoiceRef memo = acumatica.findFirst(SALES_INVOICE, ODataFilter.and(ODataFilter.eq("ExternalRef", chargebeeId),
-                ODataFilter.eq("Type", body.type())), InvoiceRef.class).orElse(null);
-        if (memo == null) {
-            sent = codec.encode(body).toString();
-            memo = acumatica.create(SALES_INVOICE, body, InvoiceRef.class);
-            createdNow = true;
-        }
-        String key = memo.type() + "/" + memo.referenceNbr();
-        remember("credit_note", chargebeeId, SALES_INVOICE, key, memo.id(), "Created", sent, toJson(memo), createdNow);
-        if (!memo.isReleased()) {
-            acumatica.invoke(SALES_INVOICE, RELEASE_SALES_INVOICE, new EntityKeys(memo.id()));
-        }
-        return remember("credit_note", chargebeeId, SALES_INVOICE, key, memo.id(), "Released", sent, toJson(memo),
-                createdNow);
+        return ensureReleased("credit_note", chargebeeId, SALES_INVOICE, byExternalRefAndType(chargebeeId, body.type()),
+                body, InvoiceRef.class, RELEASE_SALES_INVOICE);
     }
 
     /** The payment or refund exists in Acumatica, applied and released; found by {@code ExternalRef} first. */
@@ -147,27 +109,41 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public PostedDocument ensureReleasedPayment(String chargebeeId, AcuPayment body) {
-        Optional<LedgerEntry> known = ledger.find("transaction", chargebeeId);
+        return ensureReleased("transaction", chargebeeId, PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId), body,
+                PaymentView.class, RELEASE_PAYMENT);
+    }
+
+    /**
+     * The recipe every AR document follows: the ledger says it is done → done; else look it up by its natural key;
+     * create it only when nothing is there; remember it before releasing, so a failed release is retried against this
+     * document; release; remember it released.
+     */
+    private <T extends Record & ReleasableDocument> PostedDocument ensureReleased(
+            String chargebeeType, String chargebeeId, String entity, String naturalKey, Record body, Class<T> view,
+            String releaseAction) {
+        Optional<LedgerEntry> known = ledger.find(chargebeeType, chargebeeId);
         if (known.isPresent() && "Released".equals(known.get().status())) {
-            return new PostedDocument(PAYMENT, known.get().acumaticaKey(), known.get().acumaticaId(), null, null,
-                    false);
+            return new PostedDocument(entity, known.get().acumaticaKey(), known.get().acumaticaId(), null, null, false);
         }
         String sent = null;
         boolean createdNow = false;
-        PaymentView payment = acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId),
-                PaymentView.class).orElse(null);
-        if (payment == null) {
+        T document = acumatica.findFirst(entity, naturalKey, view).orElse(null);
+        if (document == null) {
             sent = codec.encode(body).toString();
-            payment = acumatica.create(PAYMENT, body, PaymentView.class);
+            document = acumatica.create(entity, body, view);
             createdNow = true;
         }
-        String key = payment.type() + "/" + payment.referenceNbr();
-        remember("transaction", chargebeeId, PAYMENT, key, payment.id(), "Created", sent, toJson(payment), createdNow);
-        if (!payment.isReleased()) {
-            acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(payment.id()));
+        String key = document.type() + "/" + document.referenceNbr();
+        remember(chargebeeType, chargebeeId, entity, key, document.id(), "Created", sent, toJson(document), createdNow);
+        if (!document.isReleased()) {
+            acumatica.invoke(entity, releaseAction, new EntityKeys(document.id()));
         }
-        return remember("transaction", chargebeeId, PAYMENT, key, payment.id(), "Released", sent, toJson(payment),
+        return remember(chargebeeType, chargebeeId, entity, key, document.id(), "Released", sent, toJson(document),
                 createdNow);
+    }
+
+    private static String byExternalRefAndType(String externalRef, String type) {
+        return ODataFilter.and(ODataFilter.eq("ExternalRef", externalRef), ODataFilter.eq("Type", type));
     }
 
     /**

@@ -6,9 +6,10 @@ import java.math.BigDecimal;
 /** What the connector reads back about a payment or refund. */
 @RegisterForReflection
 public record PaymentView(String id, String type, String referenceNbr, String status, String externalRef,
-                          BigDecimal paymentAmount) {
+                          BigDecimal paymentAmount) implements ReleasableDocument {
 
     /** Open (money left to apply), Closed (fully applied) and Voided payments are released. */
+    @Override
     public boolean isReleased() {
         return "Open".equals(status) || "Closed".equals(status) || "Voided".equals(status);
     }
