@@ -89,6 +89,12 @@ class BillingCycleDemoTest {
                 + " payments and credits); payments posted: %d; credit memos posted: %d%n%n", agreeing,
                 chargebeeOpen.size(), acumatica.payments().size(), documents.size() - invoices.size());
         assertThat(acumaticaOpen).as("open AR per customer and currency").isEqualTo(chargebeeOpen);
+        Map<String, BigDecimal> chargebeeRevenue = chargebeeRevenueByAccount(chargebee);
+        Map<String, BigDecimal> acumaticaRevenue = acumaticaRevenueByAccount(documents);
+        OUT.println("Revenue per mapped account and currency (Chargebee lines net of discounts and included tax):");
+        chargebeeRevenue.forEach((key, amount) -> OUT.printf("  %-14s Chargebee %14s   Acumatica %14s%n", key,
+                amount.toPlainString(), acumaticaRevenue.getOrDefault(key, BigDecimal.ZERO).toPlainString()));
+        assertThat(acumaticaRevenue).as("revenue per account and currency").isEqualTo(chargebeeRevenue);
 
         Map<String, Long> perExternalRef = invoices.stream()
                 .collect(Collectors.groupingBy(i -> i.at("/ExternalRef/value").asText(), Collectors.counting()));
@@ -127,6 +133,66 @@ class BillingCycleDemoTest {
                 total.compareTo(posted.getOrDefault(currency, BigDecimal.ZERO)) == 0 ? "agree" : "DIFFER"));
         OUT.println("Not posted on purpose: pending and voided invoices (recorded as SKIPPED in the audit trail).");
         OUT.println();
+    }
+
+    /** Chargebee's line amounts net of discounts (and of tax inside tax-inclusive prices) per mapped account; credit notes count negative. */
+    private static Map<String, BigDecimal> chargebeeRevenueByAccount(ChargebeeSandbox chargebee) {
+        io.mlconnector.mapping.file.Mapping mapping = defaultMapping();
+        Map<String, BigDecimal> revenue = new TreeMap<>();
+        List<JsonNode> documents = new java.util.ArrayList<>(chargebeeInvoices(chargebee));
+        chargebee.events().stream().filter(e -> e.at("/content/credit_note").isObject())
+                .map(e -> e.at("/content/credit_note"))
+                .collect(Collectors.toMap(c -> c.path("id").asText(), c -> c, (a, b) -> a)).values()
+                .forEach(documents::add);
+        for (JsonNode document : documents) {
+            boolean creditNote = "credit_note".equals(document.path("object").asText())
+                    || document.has("reference_invoice_id");
+            boolean writeOff = creditNote && "write off".equalsIgnoreCase(document.path("create_reason_code").asText());
+            boolean inclusive = "tax_inclusive".equals(document.path("price_type").asText());
+            String currency = document.path("currency_code").asText();
+            for (JsonNode line : document.path("line_items")) {
+                long net = line.path("amount").asLong() - line.path("discount_amount").asLong()
+                        - line.path("item_level_discount_amount").asLong() - (inclusive ? line.path("tax_amount").asLong() : 0);
+                String account = writeOff ? mapping.writeOff().account()
+                        : mapping.itemFor(line.path("entity_type").asText(null), line.path("entity_id").asText(null))
+                                .salesAccount();
+                revenue.merge(account + " " + currency, io.mlconnector.mapping.Money.ofMinor(creditNote ? -net : net,
+                        currency).scaled(), BigDecimal::add);
+            }
+            long roundOff = document.path("round_off_amount").asLong();
+            if (roundOff != 0) {
+                revenue.merge(mapping.rounding().salesAccount() + " " + currency,
+                        io.mlconnector.mapping.Money.ofMinor(creditNote ? -roundOff : roundOff, currency).scaled(),
+                        BigDecimal::add);
+            }
+        }
+        revenue.replaceAll((k, v) -> v.stripTrailingZeros());
+        return revenue;
+    }
+
+    /** Acumatica's line amounts per account: invoices positive, credit memos negative. */
+    private static Map<String, BigDecimal> acumaticaRevenueByAccount(List<JsonNode> documents) {
+        Map<String, BigDecimal> revenue = new TreeMap<>();
+        for (JsonNode document : documents) {
+            boolean creditMemo = "Credit Memo".equals(document.at("/Type/value").asText());
+            String currency = document.at("/Currency/value").asText();
+            for (JsonNode line : document.path("Details")) {
+                BigDecimal amount = line.at("/Amount/value").decimalValue();
+                revenue.merge(line.at("/Account/value").asText() + " " + currency,
+                        creditMemo ? amount.negate() : amount, BigDecimal::add);
+            }
+        }
+        revenue.replaceAll((k, v) -> v.stripTrailingZeros());
+        return revenue;
+    }
+
+    private static io.mlconnector.mapping.file.Mapping defaultMapping() {
+        try (java.io.InputStream in = BillingCycleDemoTest.class.getResourceAsStream("/mapping/default-mapping.yaml")) {
+            return io.mlconnector.mapping.file.MappingFile.parse(
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "default-mapping.yaml");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Chargebee's outstanding per "customer currency": invoices due, less excess payments and credits available. */
