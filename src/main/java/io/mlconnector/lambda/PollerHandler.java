@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mlconnector.sync.Backfill;
 import io.mlconnector.sync.EventPoller;
 import io.mlconnector.sync.Preflight;
+import io.mlconnector.sync.SummaryJournals;
+import java.time.YearMonth;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,17 +24,27 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
     private final EventPoller poller;
     private final Backfill backfill;
     private final Preflight preflight;
+    private final SummaryJournals journals;
 
-    public PollerHandler(EventPoller poller, Backfill backfill, Preflight preflight) {
+    public PollerHandler(EventPoller poller, Backfill backfill, Preflight preflight, SummaryJournals journals) {
         this.poller = poller;
         this.backfill = backfill;
         this.preflight = preflight;
+        this.journals = journals;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         if (input != null && input.get("backfill") instanceof Map<?, ?> request) {
             return runBackfill(request);
+        }
+        if (input != null && input.get("gl_summary") instanceof Map<?, ?> request) {
+            try {
+                return Map.of("journals", journals.post(YearMonth.parse(String.valueOf(request.get("period")))));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                return Map.of("error", "gl_summary needs a period like 2026-05 and gl_summary.enabled in the mapping: "
+                        + e.getMessage());
+            }
         }
         if (input != null && Boolean.TRUE.equals(input.get("preflight"))) {
             Preflight.Report report = preflight.run();

@@ -12,6 +12,8 @@ import io.mlconnector.acumatica.dto.EntityKeys;
 import io.mlconnector.acumatica.dto.InvoiceRef;
 import io.mlconnector.acumatica.dto.AcuPayment;
 import io.mlconnector.acumatica.dto.PaymentView;
+import io.mlconnector.acumatica.dto.AcuJournalTransaction;
+import io.mlconnector.acumatica.dto.JournalView;
 import io.mlconnector.acumatica.dto.ReleasableDocument;
 import io.mlconnector.store.LedgerEntry;
 import io.mlconnector.store.LedgerStore;
@@ -35,6 +37,8 @@ public class AcumaticaDocuments {
     static final String PAYMENT = "Payment";
     static final String RELEASE_PAYMENT = "ReleasePayment";
     static final String VOID_PAYMENT = "VoidPayment";
+    static final String JOURNAL_TRANSACTION = "JournalTransaction";
+    static final String RELEASE_JOURNAL_TRANSACTION = "ReleaseJournalTransaction";
 
     private final AcumaticaClient acumatica;
     private final LedgerStore ledger;
@@ -111,6 +115,15 @@ public class AcumaticaDocuments {
     public PostedDocument ensureReleasedPayment(String chargebeeId, AcuPayment body) {
         return ensureReleased("transaction", chargebeeId, PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId), body,
                 PaymentView.class, RELEASE_PAYMENT);
+    }
+
+    /** A summary journal exists in Acumatica and is released; its description is its natural key. */
+    @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
+            retryOn = AcumaticaException.Transient.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public PostedDocument ensureReleasedJournal(AcuJournalTransaction body) {
+        return ensureReleased("journal", body.description(), JOURNAL_TRANSACTION,
+                ODataFilter.eq("Description", body.description()), body, JournalView.class, RELEASE_JOURNAL_TRANSACTION);
     }
 
     /**

@@ -45,6 +45,11 @@ public class EventProcessor {
 
     public SyncOutcome process(ChargebeeEvent event) {
         try {
+            if (mappings.current().glSummary().isPresent() && !event.eventType().startsWith("customer_")) {
+                // Summary mode: AR detail stays in Chargebee; the period's journal carries these amounts.
+                return new SyncOutcome.Skipped("gl_summary mode: " + event.eventType()
+                        + " is carried by the period's summary journal");
+            }
             return switch (event.eventType()) {
                 case "customer_created", "customer_changed", "customer_deleted" -> syncCustomer(event);
                 case "invoice_generated", "invoice_generated_with_backdating", "invoice_updated" -> syncInvoice(event);

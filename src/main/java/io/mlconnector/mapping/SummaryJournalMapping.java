@@ -1,0 +1,90 @@
+package io.mlconnector.mapping;
+
+import io.mlconnector.acumatica.dto.AcuJournalLine;
+import io.mlconnector.acumatica.dto.AcuJournalTransaction;
+import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
+import io.mlconnector.chargebee.dto.ChargebeeInvoice;
+import io.mlconnector.chargebee.dto.InvoiceLineItem;
+import io.mlconnector.mapping.file.GlSummary;
+import io.mlconnector.mapping.file.Mapping;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The summary mode of the mapping file ({@code gl_summary.enabled}): one balanced GL journal per period and currency
+ * for revenue (per mapped sales account), discounts, tax, rounding and AR, for finance teams that keep AR detail in
+ * Chargebee. Invoices add, credit notes subtract. Pure: the caller passes the period's closed documents.
+ */
+public final class SummaryJournalMapping {
+    public static final String MODULE_GL = "GL";
+
+    private SummaryJournalMapping() {}
+
+    /** The description that names the journal, and so the natural key it is looked up by. */
+    public static String description(YearMonth period, String currency) {
+        return "Chargebee summary " + period + " " + currency;
+    }
+
+    public static AcuJournalTransaction toAcumatica(YearMonth period, String currency, List<ChargebeeInvoice> invoices,
+                                                    List<ChargebeeCreditNote> creditNotes, Mapping mapping) {
+        GlSummary accounts = mapping.glSummary().orElseThrow(() -> new IllegalArgumentException(
+                "gl_summary is not enabled in the mapping file"));
+        Map<String, Money> credits = new TreeMap<>(); // account → net credit
+        Money ar = Money.zero(currency);
+        for (ChargebeeInvoice invoice : invoices) {
+            ar = ar.plus(post(credits, invoice.lineItemsOrEmpty(), "tax_inclusive".equals(invoice.priceType()),
+                    InvoiceMapping.nz(invoice.tax()), InvoiceMapping.nz(invoice.roundOffAmount()), currency, accounts,
+                    mapping, 1));
+        }
+        for (ChargebeeCreditNote note : creditNotes) {
+            long tax = note.taxes() == null ? 0 : note.taxes().stream().mapToLong(t -> InvoiceMapping.nz(t.amount())).sum();
+            ar = ar.plus(post(credits, note.lineItems() == null ? List.of() : note.lineItems(),
+                    "tax_inclusive".equals(note.priceType()), tax, InvoiceMapping.nz(note.roundOffAmount()), currency,
+                    accounts, mapping, -1));
+        }
+        List<AcuJournalLine> lines = new ArrayList<>();
+        lines.add(line(accounts.arAccount(), accounts.subaccount(), ar.amount(), "Accounts receivable " + period));
+        credits.forEach((account, amount) -> lines.add(line(account, accounts.subaccount(), amount.amount().negate(),
+                "Chargebee " + period)));
+        return new AcuJournalTransaction(MODULE_GL, period.atEndOfMonth(), currency, description(period, currency),
+                Boolean.FALSE, lines.stream().filter(l -> l.debitAmount().signum() != 0 || l.creditAmount().signum() != 0)
+                .toList());
+    }
+
+    /** Books one document's credits; returns what it adds to AR (its total). */
+    private static Money post(Map<String, Money> credits, List<InvoiceLineItem> lines, boolean taxInclusive, long taxMinor,
+                              long roundOffMinor, String currency, GlSummary accounts, Mapping mapping, int sign) {
+        Money total = Money.zero(currency);
+        for (InvoiceLineItem item : lines) {
+            Money gross = Money.ofMinor(sign * InvoiceMapping.nz(item.amount()), currency);
+            Money included = Money.ofMinor(sign * (taxInclusive ? InvoiceMapping.nz(item.taxAmount()) : 0), currency);
+            Money discount = Money.ofMinor(sign * (InvoiceMapping.nz(item.discountAmount())
+                    + InvoiceMapping.nz(item.itemLevelDiscountAmount())), currency);
+            String revenue = mapping.itemFor(item.entityType(), item.entityId()).salesAccount();
+            credits.merge(revenue, gross.minus(included), Money::plus);
+            credits.merge(accounts.discountAccount(), Money.zero(currency).minus(discount), Money::plus);
+            total = total.plus(gross.minus(included).minus(discount));
+        }
+        Money tax = Money.ofMinor(sign * taxMinor, currency);
+        credits.merge(accounts.taxAccount(), tax, Money::plus);
+        Money roundOff = Money.ofMinor(sign * roundOffMinor, currency);
+        credits.merge(mapping.rounding().salesAccount(), roundOff, Money::plus);
+        return total.plus(tax).plus(roundOff);
+    }
+
+    /** A positive amount debits the account, a negative one credits it. */
+    private static AcuJournalLine line(String account, String subaccount, BigDecimal signed, String text) {
+        BigDecimal debit = signed.signum() > 0 ? signed : BigDecimal.ZERO;
+        BigDecimal credit = signed.signum() < 0 ? signed.negate() : BigDecimal.ZERO;
+        return new AcuJournalLine(account, subaccount, debit, credit, text);
+    }
+
+    static LocalDate endOf(YearMonth period) {
+        return period.atEndOfMonth();
+    }
+}
