@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -89,6 +90,19 @@ class BillingCycleDemoTest {
                 + " payments and credits); payments posted: %d; credit memos posted: %d%n%n", agreeing,
                 chargebeeOpen.size(), acumatica.payments().size(), documents.size() - invoices.size());
         assertThat(acumaticaOpen).as("open AR per customer and currency").isEqualTo(chargebeeOpen);
+        Map<String, Long> paymentsPerTransaction = acumatica.payments().stream()
+                .collect(Collectors.groupingBy(p -> p.at("/ExternalRef/value").asText(), Collectors.counting()));
+        Set<String> successfulTransactions = chargebee.events().stream().map(e -> e.at("/content/transaction"))
+                .filter(t -> t.isObject() && "success".equals(t.path("status").asText())
+                        && List.of("payment", "refund").contains(t.path("type").asText()))
+                .map(t -> t.path("id").asText()).collect(Collectors.toSet());
+        assertThat(paymentsPerTransaction).as("one Acumatica payment or refund per successful Chargebee transaction")
+                .containsOnlyKeys(successfulTransactions).allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+        Set<String> creditNotes = chargebee.events().stream().map(e -> e.at("/content/credit_note"))
+                .filter(JsonNode::isObject).map(c -> c.path("id").asText()).collect(Collectors.toSet());
+        assertThat(documents).filteredOn(d -> "Credit Memo".equals(d.at("/Type/value").asText()))
+                .extracting(d -> d.at("/ExternalRef/value").asText()).as("one credit memo per credit note")
+                .containsExactlyInAnyOrderElementsOf(creditNotes);
         Map<String, BigDecimal> chargebeeRevenue = chargebeeRevenueByAccount(chargebee);
         Map<String, BigDecimal> acumaticaRevenue = acumaticaRevenueByAccount(documents);
         OUT.println("Revenue per mapped account and currency (Chargebee lines net of discounts and included tax):");

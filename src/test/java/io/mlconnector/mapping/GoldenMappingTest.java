@@ -39,6 +39,7 @@ class GoldenMappingTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final AcumaticaContract CONTRACT = AcumaticaContract.load();
     private static final AcumaticaValueCodec CODEC = new AcumaticaValueCodec();
@@ -80,6 +81,11 @@ class GoldenMappingTest {
         return switch (input.path("kind").asText()) {
             case "invoice" -> CODEC.encode(InvoiceMapping.toAcumatica(
                     JSON.treeToValue(input.path("chargebee"), ChargebeeInvoice.class), customer, MAPPING));
+            case "void" -> {
+                ChargebeeInvoice invoice = JSON.treeToValue(input.path("chargebee"), ChargebeeInvoice.class);
+                yield CODEC.encode(InvoiceMapping.reversal(InvoiceMapping.toAcumatica(invoice, customer, MAPPING),
+                        invoice.id() + "-VOID", input.path("applications").get(0).path("reference_nbr").asText()));
+            }
             case "credit_note" -> CODEC.encode(CreditNoteMapping.toAcumatica(
                     JSON.treeToValue(input.path("chargebee"), ChargebeeCreditNote.class), customer,
                     applications.stream().map(a -> new CreditNoteMapping.Allocation(a.path("reference_nbr").asText(),
