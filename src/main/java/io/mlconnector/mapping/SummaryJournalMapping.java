@@ -8,7 +8,6 @@ import io.mlconnector.chargebee.dto.InvoiceLineItem;
 import io.mlconnector.mapping.file.GlSummary;
 import io.mlconnector.mapping.file.Mapping;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,9 +81,5 @@ public final class SummaryJournalMapping {
         BigDecimal debit = signed.signum() > 0 ? signed : BigDecimal.ZERO;
         BigDecimal credit = signed.signum() < 0 ? signed.negate() : BigDecimal.ZERO;
         return new AcuJournalLine(account, subaccount, debit, credit, text);
-    }
-
-    static LocalDate endOf(YearMonth period) {
-        return period.atEndOfMonth();
     }
 }

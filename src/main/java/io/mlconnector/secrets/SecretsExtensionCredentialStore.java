@@ -3,14 +3,9 @@ package io.mlconnector.secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +21,14 @@ final class SecretsExtensionCredentialStore implements CredentialStore {
     private final CredentialsConfig config;
     private final ObjectMapper json;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final LambdaExtension extension;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     SecretsExtensionCredentialStore(CredentialsConfig config, ObjectMapper json, Clock clock) {
         this.config = config;
         this.json = json;
         this.clock = clock;
+        this.extension = new LambdaExtension(config.extensionPort(), json);
     }
 
     @Override
@@ -69,25 +65,12 @@ final class SecretsExtensionCredentialStore implements CredentialStore {
     }
 
     private JsonNode fetch(String secretId) {
-        String session = System.getenv("AWS_SESSION_TOKEN");
-        URI uri = URI.create("http://localhost:" + config.extensionPort() + "/secretsmanager/get?secretId="
-                + URLEncoder.encode(secretId, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                .header("X-Aws-Parameters-Secrets-Token", session == null ? "" : session).GET().build();
+        JsonNode answer = extension.get("/secretsmanager/get?secretId="
+                + URLEncoder.encode(secretId, StandardCharsets.UTF_8), "secret " + secretId);
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                // The body may echo request details; only the status and the secret id are reported.
-                throw new IllegalStateException("Secrets extension answered HTTP " + response.statusCode()
-                        + " for secret " + secretId);
-            }
-            return json.readTree(json.readTree(response.body()).path("SecretString").asText("{}"));
+            return json.readTree(answer.path("SecretString").asText("{}"));
         } catch (IOException e) {
-            throw new IllegalStateException("Secrets extension unreachable for secret " + secretId + ": "
-                    + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading secret " + secretId);
+            throw new IllegalStateException("Secret " + secretId + " is not JSON");
         }
     }
 

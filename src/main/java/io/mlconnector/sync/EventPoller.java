@@ -2,7 +2,6 @@ package io.mlconnector.sync;
 
 import io.mlconnector.chargebee.ChargebeeClient;
 import io.mlconnector.chargebee.SiteCheck;
-import io.mlconnector.chargebee.dto.ChargebeeEvent;
 import io.mlconnector.chargebee.dto.Page;
 import io.mlconnector.chargebee.dto.ChargebeeEvent;
 import io.mlconnector.config.SyncConfig;

@@ -5,20 +5,16 @@ import io.mlconnector.config.SyncConfig;
 import io.mlconnector.mapping.file.Mapping;
 import io.mlconnector.mapping.file.MappingFile;
 import io.mlconnector.secrets.CredentialsConfig;
+import io.mlconnector.secrets.LambdaExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -76,22 +72,8 @@ public class MappingSource {
     }
 
     private String fromParameter(String name) {
-        String session = System.getenv("AWS_SESSION_TOKEN");
-        URI uri = URI.create("http://localhost:" + extension.extensionPort() + "/systemsmanager/parameters/get?name="
-                + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&withDecryption=true");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                .header("X-Aws-Parameters-Secrets-Token", session == null ? "" : session).GET().build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Parameter " + name + " unreadable: HTTP " + response.statusCode());
-            }
-            return json.readTree(response.body()).path("Parameter").path("Value").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Parameters extension unreachable for " + name, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted reading parameter " + name);
-        }
+        return new LambdaExtension(extension.extensionPort(), json).get("/systemsmanager/parameters/get?name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&withDecryption=true", "parameter " + name)
+                .path("Parameter").path("Value").asText();
     }
 }
