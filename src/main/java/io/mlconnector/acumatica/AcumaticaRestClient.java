@@ -84,6 +84,7 @@ public class AcumaticaRestClient implements AcumaticaClient {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("$filter", filter);
         query.put("$select", codec.selectFor(view));
+        query.putAll(expandFor(view));
         query.put("$top", "1");
         JsonNode body = send("find " + entity, auth -> api.list(config.endpointName(), config.endpointVersion(),
                 entity, query, auth), 200);
@@ -97,6 +98,7 @@ public class AcumaticaRestClient implements AcumaticaClient {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("$filter", filter);
             query.put("$select", codec.selectFor(view));
+            query.putAll(expandFor(view));
             query.put("$top", Integer.toString(pageSize));
             query.put("$skip", Integer.toString(skip));
             JsonNode page = send("list " + entity, auth -> api.list(config.endpointName(), config.endpointVersion(),
@@ -131,9 +133,7 @@ public class AcumaticaRestClient implements AcumaticaClient {
 
     @Override
     public void invoke(String entity, String action, Record entityKeys) {
-        ObjectNode payload = json.createObjectNode();
-        payload.set("entity", codec.encode(entityKeys));
-        payload.set("parameters", json.createObjectNode());
+        ObjectNode payload = codec.encodeAction(entityKeys);
         String operation = action + " " + entity;
         Response started = call(operation, auth -> api.action(config.endpointName(), config.endpointVersion(),
                 entity, action, auth, payload.toString()));
@@ -222,12 +222,11 @@ public class AcumaticaRestClient implements AcumaticaClient {
 
     /** Contract version 4 returns detail lists only when expanded. */
     private static Map<String, String> expandFor(Record body) {
-        List<String> details = new ArrayList<>();
-        for (var component : body.getClass().getRecordComponents()) {
-            if (List.class.isAssignableFrom(component.getType())) {
-                details.add(AcumaticaValueCodec.fieldName(component));
-            }
-        }
+        return expandFor(body.getClass());
+    }
+
+    private static Map<String, String> expandFor(Class<? extends Record> type) {
+        List<String> details = AcumaticaValueCodec.detailsOf(type);
         return details.isEmpty() ? Map.of() : Map.of("$expand", String.join(",", details));
     }
 

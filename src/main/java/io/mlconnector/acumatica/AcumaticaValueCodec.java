@@ -26,6 +26,14 @@ public final class AcumaticaValueCodec {
     private static final List<String> BARE_FIELDS = List.of("id", "rowNumber", "delete");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
+    /** The body of an action: {@code {"entity": <the record's keys>, "parameters": {}}}. */
+    public ObjectNode encodeAction(Record entityKeys) {
+        ObjectNode payload = NODES.objectNode();
+        payload.set("entity", encode(entityKeys));
+        payload.set("parameters", NODES.objectNode());
+        return payload;
+    }
+
     public ObjectNode encode(Record entity) {
         ObjectNode node = NODES.objectNode();
         for (RecordComponent component : entity.getClass().getRecordComponents()) {
@@ -75,12 +83,30 @@ public final class AcumaticaValueCodec {
     public String selectFor(Class<? extends Record> view) {
         List<String> names = new ArrayList<>();
         for (RecordComponent component : view.getRecordComponents()) {
-            if (!BARE_FIELDS.contains(component.getName()) && !Record.class.isAssignableFrom(component.getType())
-                    && !List.class.isAssignableFrom(component.getType())) {
+            if (List.class.isAssignableFrom(component.getType())) {
+                // A detail list read by a view: its own fields, as Details/Field paths (it must also be expanded).
+                for (RecordComponent detail : listElement(component.getGenericType()).getRecordComponents()) {
+                    if (!BARE_FIELDS.contains(detail.getName()) && !Record.class.isAssignableFrom(detail.getType())
+                            && !List.class.isAssignableFrom(detail.getType())) {
+                        names.add(fieldName(component) + "/" + fieldName(detail));
+                    }
+                }
+            } else if (!BARE_FIELDS.contains(component.getName()) && !Record.class.isAssignableFrom(component.getType())) {
                 names.add(fieldName(component));
             }
         }
         return String.join(",", names);
+    }
+
+    /** The detail lists of a record type, which contract version 4 returns only when named in {@code $expand}. */
+    public static List<String> detailsOf(Class<? extends Record> type) {
+        List<String> details = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (List.class.isAssignableFrom(component.getType())) {
+                details.add(fieldName(component));
+            }
+        }
+        return details;
     }
 
     /** Acumatica field name of a component: {@link AcuName} or the name with a capital first letter. */

@@ -5,7 +5,6 @@ import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.acumatica.dto.AcuSalesInvoiceLine;
 import io.mlconnector.acumatica.dto.AcuTaxDetail;
 import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
-import io.mlconnector.chargebee.dto.InvoiceLineItem;
 import io.mlconnector.chargebee.dto.InvoiceTax;
 import io.mlconnector.mapping.file.LineAccount;
 import io.mlconnector.mapping.file.Mapping;
@@ -14,56 +13,58 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * A Chargebee credit note → Acumatica {@code SalesInvoice} of type Credit Memo, applied to the invoices Chargebee
  * allocated it to. Lines post like invoice lines, except a write-off (an adjustment note created with reason
- * "Write Off"), whose lines post to the mapping's write-off account. Pure: the caller passes the Acumatica reference
- * numbers of the allocated invoices.
+ * "Write Off"), whose lines post to the mapping's write-off account. Pure: the caller passes how to find the
+ * Acumatica reference numbers of the invoices Chargebee allocated it to.
  */
 public final class CreditNoteMapping {
     public static final String TYPE_CREDIT_MEMO = "Credit Memo";
 
     private CreditNoteMapping() {}
 
-    /** One allocation: the Acumatica invoice and the amount (minor units) Chargebee allocated to it. */
-    public record Allocation(String acumaticaInvoiceNbr, long allocatedMinor) {}
-
     public static boolean isWriteOff(ChargebeeCreditNote note) {
         String created = note.createReasonCode() == null ? "" : note.createReasonCode().toLowerCase(Locale.ROOT);
         return "write off".equals(created) || "write_off".equals(note.reasonCode());
     }
 
-    public static AcuSalesInvoice toAcumatica(ChargebeeCreditNote note, String customerId, List<Allocation> allocations,
-                                              Mapping mapping) {
+    /**
+     * @param invoiceReferenceNbr the Acumatica reference number of a Chargebee invoice the note is allocated to; called
+     *     once per allocation, so the caller can post that invoice first
+     */
+    public static AcuSalesInvoice toAcumatica(ChargebeeCreditNote note, String customerId,
+                                              Function<String, String> invoiceReferenceNbr, Mapping mapping) {
         String currency = note.currencyCode();
         boolean taxInclusive = "tax_inclusive".equals(note.priceType());
         boolean writeOff = isWriteOff(note);
-        List<AcuSalesInvoiceLine> lines = new ArrayList<>();
-        for (InvoiceLineItem item : note.lineItems() == null ? List.<InvoiceLineItem>of() : note.lineItems()) {
-            LineAccount account = mapping.itemFor(item.entityType(), item.entityId());
-            if (writeOff) {
-                PostingAccount target = mapping.writeOff();
-                account = new LineAccount(account.inventoryId(), target.account(), target.subaccount(), target.rule());
-            }
-            lines.add(InvoiceMapping.line(item, currency, account, taxInclusive));
-        }
-        Money roundOff = Money.ofMinor(InvoiceMapping.nz(note.roundOffAmount()), currency);
-        if (!roundOff.isZero()) {
-            LineAccount rounding = mapping.rounding();
-            lines.add(new AcuSalesInvoiceLine(rounding.inventoryId(), "Rounding", BigDecimal.ONE, roundOff.scaled(),
-                    roundOff.scaled(), null, Boolean.TRUE, null, rounding.salesAccount(), rounding.salesSubaccount()));
-        }
+        // A write-off posts what is written off, net, on the write-off account: its discounts are not reversed.
+        List<AcuSalesInvoiceLine> lines = DocumentLines.of(
+                note.lineItems() == null ? List.of() : note.lineItems(),
+                note.lineItemDiscounts() == null ? List.of() : note.lineItemDiscounts(), currency, taxInclusive,
+                InvoiceMapping.nz(note.roundOffAmount()), mapping, item -> {
+                    LineAccount account = mapping.itemFor(item.entityType(), item.entityId());
+                    if (!writeOff) {
+                        return account;
+                    }
+                    PostingAccount target = mapping.writeOff();
+                    return new LineAccount(account.inventoryId(), target.account(), target.subaccount(), target.rule());
+                }, !writeOff);
         List<InvoiceTax> chargebeeTaxes = note.taxes() == null ? List.of() : note.taxes();
         Money tax = chargebeeTaxes.stream().map(t -> Money.ofMinor(InvoiceMapping.nz(t.amount()), currency))
                 .reduce(Money.zero(currency), Money::plus);
         BigDecimal taxable = lines.stream().map(AcuSalesInvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<AcuTaxDetail> taxes = InvoiceMapping.taxes(chargebeeTaxes, tax, currency, taxable, mapping);
+        List<AcuTaxDetail> taxes = InvoiceMapping.taxes(chargebeeTaxes, note.lineItemTaxes(), tax, currency, taxable,
+                mapping);
         List<AcuCreditMemoApplication> applications = new ArrayList<>();
-        for (Allocation allocation : allocations) {
-            if (allocation.allocatedMinor() > 0) {
+        for (ChargebeeCreditNote.Allocation allocation : note.allocations() == null
+                ? List.<ChargebeeCreditNote.Allocation>of() : note.allocations()) {
+            long allocated = InvoiceMapping.nz(allocation.allocatedAmount());
+            if (allocated > 0) {
                 applications.add(new AcuCreditMemoApplication(InvoiceMapping.TYPE_INVOICE,
-                        allocation.acumaticaInvoiceNbr(), Money.ofMinor(allocation.allocatedMinor(), currency).scaled()));
+                        invoiceReferenceNbr.apply(allocation.invoiceId()), Money.ofMinor(allocated, currency).scaled()));
             }
         }
         return new AcuSalesInvoice(

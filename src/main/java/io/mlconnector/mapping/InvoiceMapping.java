@@ -23,8 +23,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>One line per Chargebee line item, on the item, sales account and subaccount the mapping file names for its
- *       item price (or entity type, or the default); amounts net of the line's discounts (shown as the line's
- *       DiscountAmount), and, for tax-inclusive prices, net of the tax inside them.</li>
+ *       item price (or entity type, or the default), net of the tax inside tax-inclusive prices; its discounts as
+ *       negative lines on the mapped discount accounts, or as Acumatica line discounts (see {@link DocumentLines}).</li>
  *   <li>Chargebee's computed tax is carried as the document's tax (Chargebee is the tax authority), one tax detail per
  *       Acumatica tax id the mapping gives Chargebee's tax names.</li>
  *   <li>A non-zero {@code round_off_amount} becomes a line on the mapping's rounding item and account.</li>
@@ -42,16 +42,10 @@ public final class InvoiceMapping {
         }
         String currency = invoice.currencyCode();
         boolean taxInclusive = "tax_inclusive".equals(invoice.priceType());
-        List<AcuSalesInvoiceLine> lines = new ArrayList<>();
-        for (InvoiceLineItem item : invoice.lineItemsOrEmpty()) {
-            lines.add(line(item, currency, mapping.itemFor(item.entityType(), item.entityId()), taxInclusive));
-        }
-        Money roundOff = Money.ofMinor(nz(invoice.roundOffAmount()), currency);
-        if (!roundOff.isZero()) {
-            LineAccount rounding = mapping.rounding();
-            lines.add(new AcuSalesInvoiceLine(rounding.inventoryId(), "Rounding", BigDecimal.ONE, roundOff.scaled(),
-                    roundOff.scaled(), null, Boolean.TRUE, null, rounding.salesAccount(), rounding.salesSubaccount()));
-        }
+        List<AcuSalesInvoiceLine> lines = DocumentLines.of(invoice.lineItemsOrEmpty(),
+                invoice.lineItemDiscounts() == null ? List.of() : invoice.lineItemDiscounts(), currency, taxInclusive,
+                nz(invoice.roundOffAmount()), mapping, item -> mapping.itemFor(item.entityType(), item.entityId()),
+                true);
         BigDecimal taxable = lines.stream().map(AcuSalesInvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<AcuTaxDetail> taxes = taxes(invoice, currency, taxable, mapping);
         return new AcuSalesInvoice(
@@ -72,7 +66,8 @@ public final class InvoiceMapping {
 
     private static List<AcuTaxDetail> taxes(ChargebeeInvoice invoice, String currency, BigDecimal taxable,
                                             Mapping mapping) {
-        return taxes(invoice.taxesOrEmpty(), Money.ofMinor(nz(invoice.tax()), currency), currency, taxable, mapping);
+        return taxes(invoice.taxesOrEmpty(), invoice.lineItemTaxes(), Money.ofMinor(nz(invoice.tax()), currency),
+                currency, taxable, mapping);
     }
 
     /**
@@ -91,15 +86,26 @@ public final class InvoiceMapping {
                         TYPE_INVOICE, originalReferenceNbr, total)));
     }
 
-    /** Tax per Acumatica tax id; when Chargebee's tax lines do not add up to its tax total, the total wins. */
-    static List<AcuTaxDetail> taxes(List<InvoiceTax> chargebeeTaxes, Money total, String currency, BigDecimal taxable,
-                                    Mapping mapping) {
+    /**
+     * Tax per Acumatica tax id, chosen by the Chargebee tax's name or, failing that, its jurisdiction type (which only
+     * {@code line_item_taxes[]} carries); when Chargebee's tax lines do not add up to its tax total, the total wins.
+     */
+    static List<AcuTaxDetail> taxes(List<InvoiceTax> chargebeeTaxes, List<ChargebeeInvoice.LineItemTax> lineTaxes,
+                                    Money total, String currency, BigDecimal taxable, Mapping mapping) {
         if (total.isZero()) {
             return List.of();
         }
+        Map<String, String> jurisTypeByName = new LinkedHashMap<>();
+        for (ChargebeeInvoice.LineItemTax lineTax : lineTaxes == null ? List.<ChargebeeInvoice.LineItemTax>of()
+                : lineTaxes) {
+            if (lineTax.taxName() != null && lineTax.taxJurisType() != null) {
+                jurisTypeByName.putIfAbsent(lineTax.taxName(), lineTax.taxJurisType());
+            }
+        }
         Map<String, Money> byTaxId = new LinkedHashMap<>();
         for (InvoiceTax tax : chargebeeTaxes) {
-            byTaxId.merge(mapping.taxIdFor(tax.name(), null), Money.ofMinor(nz(tax.amount()), currency), Money::plus);
+            byTaxId.merge(mapping.taxIdFor(tax.name(), jurisTypeByName.get(tax.name())),
+                    Money.ofMinor(nz(tax.amount()), currency), Money::plus);
         }
         Money listed = byTaxId.values().stream().reduce(Money.zero(currency), Money::plus);
         if (byTaxId.isEmpty() || !listed.equals(total)) {
@@ -110,25 +116,19 @@ public final class InvoiceMapping {
         return details;
     }
 
-    static AcuSalesInvoiceLine line(InvoiceLineItem item, String currency, LineAccount account,
+    /** A line that carries its discount as Acumatica's line discount and posts net. */
+    static AcuSalesInvoiceLine line(InvoiceLineItem item, Money discount, String currency, LineAccount account,
                                     boolean taxInclusive) {
-        Money gross = item.amountInDecimal() != null
-                ? Money.ofDecimal(item.amountInDecimal(), currency)
-                : Money.ofMinor(nz(item.amount()), currency);
-        Money discount = Money.ofMinor(nz(item.discountAmount()) + nz(item.itemLevelDiscountAmount()), currency);
-        BigDecimal quantity = item.quantityInDecimal() != null
-                ? new BigDecimal(item.quantityInDecimal())
-                : BigDecimal.valueOf(item.quantity() == null ? 1 : item.quantity());
-        Money unit = item.unitAmountInDecimal() != null
-                ? Money.ofDecimal(item.unitAmountInDecimal(), currency)
-                : Money.ofMinor(nz(item.unitAmount()), currency);
+        Money gross = DocumentLines.gross(item, currency);
+        BigDecimal quantity = DocumentLines.quantity(item);
+        BigDecimal unit = DocumentLines.unitPrice(item, currency);
         Money includedTax = taxInclusive ? Money.ofMinor(nz(item.taxAmount()), currency) : Money.zero(currency);
-        return new AcuSalesInvoiceLine(account.inventoryId(), lineDescription(item), quantity, unit.scaled(),
+        return new AcuSalesInvoiceLine(account.inventoryId(), lineDescription(item), quantity, unit,
                 gross.minus(discount).minus(includedTax).scaled(), discount.isZero() ? null : discount.scaled(),
                 Boolean.TRUE, discount.isZero() ? null : Boolean.TRUE, account.salesAccount(), account.salesSubaccount());
     }
 
-    private static String lineDescription(InvoiceLineItem item) {
+    static String lineDescription(InvoiceLineItem item) {
         String text = item.description() == null ? item.entityId() : item.description();
         if (item.dateFrom() != null && item.dateTo() != null) {
             text = text + " (" + date(item.dateFrom()) + " to " + date(item.dateTo()) + ")";

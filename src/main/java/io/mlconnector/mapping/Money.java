@@ -62,6 +62,24 @@ public record Money(BigDecimal amount, String currency) {
         return new Money(amount.subtract(other.amount), currency);
     }
 
+    /**
+     * This amount's share {@code part / whole}, rounded half-even to the currency's decimals; zero when the whole is
+     * zero. Used to split an amount (e.g. the tax inside a tax-inclusive line) in proportion.
+     */
+    public Money share(Money part, Money whole) {
+        requireSameCurrency(part);
+        requireSameCurrency(whole);
+        if (whole.isZero()) {
+            return zero(currency);
+        }
+        return new Money(amount.multiply(part.amount).divide(whole.amount, exponent(currency), RoundingMode.HALF_EVEN),
+                currency);
+    }
+
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
     public boolean isZero() {
         return amount.signum() == 0;
     }

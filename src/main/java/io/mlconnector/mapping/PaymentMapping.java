@@ -5,12 +5,15 @@ import io.mlconnector.acumatica.dto.AcuPaymentApplication;
 import io.mlconnector.chargebee.dto.ChargebeeTransaction;
 import io.mlconnector.mapping.file.Mapping;
 import io.mlconnector.mapping.file.PaymentRoute;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A successful Chargebee payment or refund → Acumatica {@code Payment} of type Payment or Customer Refund, on the
- * payment method and cash account the mapping routes its gateway account, method and currency to. Pure: the caller
- * passes the applications with the Acumatica reference numbers of the documents they apply to.
+ * payment method and cash account the mapping routes its gateway account, method and currency to, applied as
+ * {@code linked_invoices} (or, for a refund, {@code linked_credit_notes}) say. Pure: the caller passes how to find the
+ * Acumatica reference numbers of the documents it applies to.
  */
 public final class PaymentMapping {
     public static final String TYPE_PAYMENT = "Payment";
@@ -21,8 +24,13 @@ public final class PaymentMapping {
 
     private PaymentMapping() {}
 
+    /**
+     * @param referenceNbr the Acumatica reference number of the Chargebee document an application names (an invoice
+     *     for a payment, a credit note for a refund); called once per application, only for a transaction that posts,
+     *     so the caller can post that document first
+     */
     public static AcuPayment toAcumatica(ChargebeeTransaction transaction, String customerId,
-                                         List<AcuPaymentApplication> applications, Mapping mapping) {
+                                         Function<String, String> referenceNbr, Mapping mapping) {
         if (!"success".equals(transaction.status())) {
             throw new IllegalArgumentException("Transaction " + transaction.id() + " is " + transaction.status()
                     + "; only successful transactions post");
@@ -32,6 +40,13 @@ public final class PaymentMapping {
             throw new IllegalArgumentException("Transaction " + transaction.id() + " of type " + transaction.type()
                     + " is not a payment or a refund");
         }
+        List<AcuPaymentApplication> applications = refund
+                ? applications(transaction.linkedCreditNotes(), ChargebeeTransaction.LinkedCreditNote::cnId,
+                        ChargebeeTransaction.LinkedCreditNote::appliedAmount, CreditNoteMapping.TYPE_CREDIT_MEMO,
+                        referenceNbr, transaction.currencyCode())
+                : applications(transaction.linkedInvoices(), ChargebeeTransaction.LinkedInvoice::invoiceId,
+                        ChargebeeTransaction.LinkedInvoice::appliedAmount, InvoiceMapping.TYPE_INVOICE, referenceNbr,
+                        transaction.currencyCode());
         PaymentRoute route = mapping.paymentFor(transaction.gatewayAccountId(), transaction.paymentMethod(),
                 transaction.currencyCode());
         Money amount = Money.ofMinor(transaction.amount() == null ? 0 : transaction.amount(), transaction.currencyCode());
@@ -49,6 +64,46 @@ public final class PaymentMapping {
                         + (transaction.gateway() == null ? "" : " via " + transaction.gateway()),
                 Boolean.FALSE,
                 applications.isEmpty() ? null : List.copyOf(applications));
+    }
+
+    /**
+     * The Chargebee payment a transaction reverses, if it reverses one: a payment that failed late (its own id) or a
+     * successful {@code payment_reversal} (chargeback, returned direct debit: its {@code reference_transaction_id},
+     * which may be missing on a malformed record, hence the empty string). Acumatica voids that payment
+     * ({@code VoidPayment}), which reopens what it paid.
+     */
+    public static java.util.Optional<String> paymentToVoid(ChargebeeTransaction transaction) {
+        if ("payment".equals(transaction.type()) && "late_failure".equals(transaction.status())) {
+            return java.util.Optional.of(transaction.id());
+        }
+        if ("payment_reversal".equals(transaction.type()) && "success".equals(transaction.status())) {
+            return java.util.Optional.of(transaction.referenceTransactionId() == null ? ""
+                    : transaction.referenceTransactionId());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The body of Acumatica's {@code VoidPayment} action on the payment with this entity id. */
+    public static io.mlconnector.acumatica.dto.EntityKeys voidRequest(String acumaticaPaymentId) {
+        return new io.mlconnector.acumatica.dto.EntityKeys(acumaticaPaymentId);
+    }
+
+    /**
+     * One application per linked document with a positive applied amount, exactly as Chargebee applied it. What a
+     * payment does not apply ({@code amount_unused}) stays on the Acumatica payment as its unapplied balance.
+     */
+    private static <T> List<AcuPaymentApplication> applications(List<T> linked, Function<T, String> chargebeeId,
+                                                                Function<T, Long> appliedMinor, String docType,
+                                                                Function<String, String> referenceNbr, String currency) {
+        List<AcuPaymentApplication> applications = new ArrayList<>();
+        for (T link : linked == null ? List.<T>of() : linked) {
+            long applied = InvoiceMapping.nz(appliedMinor.apply(link));
+            if (applied > 0) {
+                applications.add(new AcuPaymentApplication(docType, referenceNbr.apply(chargebeeId.apply(link)),
+                        Money.ofMinor(applied, currency).scaled()));
+            }
+        }
+        return applications;
     }
 
     /** The gateway's own reference (what the bank statement shows), else Chargebee's. */

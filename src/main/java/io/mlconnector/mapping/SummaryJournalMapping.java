@@ -36,13 +36,14 @@ public final class SummaryJournalMapping {
         Map<String, Money> credits = new TreeMap<>(); // account → net credit
         Money ar = Money.zero(currency);
         for (ChargebeeInvoice invoice : invoices) {
-            ar = ar.plus(post(credits, invoice.lineItemsOrEmpty(), "tax_inclusive".equals(invoice.priceType()),
+            ar = ar.plus(post(credits, invoice.lineItemsOrEmpty(), orEmpty(invoice.lineItemDiscounts()),
+                    "tax_inclusive".equals(invoice.priceType()),
                     InvoiceMapping.nz(invoice.tax()), InvoiceMapping.nz(invoice.roundOffAmount()), currency, accounts,
                     mapping, 1));
         }
         for (ChargebeeCreditNote note : creditNotes) {
             long tax = note.taxes() == null ? 0 : note.taxes().stream().mapToLong(t -> InvoiceMapping.nz(t.amount())).sum();
-            ar = ar.plus(post(credits, note.lineItems() == null ? List.of() : note.lineItems(),
+            ar = ar.plus(post(credits, orEmpty(note.lineItems()), orEmpty(note.lineItemDiscounts()),
                     "tax_inclusive".equals(note.priceType()), tax, InvoiceMapping.nz(note.roundOffAmount()), currency,
                     accounts, mapping, -1));
         }
@@ -56,14 +57,15 @@ public final class SummaryJournalMapping {
     }
 
     /** Books one document's credits; returns what it adds to AR (its total). */
-    private static Money post(Map<String, Money> credits, List<InvoiceLineItem> lines, boolean taxInclusive, long taxMinor,
+    private static Money post(Map<String, Money> credits, List<InvoiceLineItem> lines,
+                              List<ChargebeeInvoice.LineItemDiscount> discounts, boolean taxInclusive, long taxMinor,
                               long roundOffMinor, String currency, GlSummary accounts, Mapping mapping, int sign) {
         Money total = Money.zero(currency);
         for (InvoiceLineItem item : lines) {
             Money gross = Money.ofMinor(sign * InvoiceMapping.nz(item.amount()), currency);
             Money included = Money.ofMinor(sign * (taxInclusive ? InvoiceMapping.nz(item.taxAmount()) : 0), currency);
-            Money discount = Money.ofMinor(sign * (InvoiceMapping.nz(item.discountAmount())
-                    + InvoiceMapping.nz(item.itemLevelDiscountAmount())), currency);
+            Money lineDiscount = DocumentLines.discountOf(item, discounts, currency);
+            Money discount = sign > 0 ? lineDiscount : lineDiscount.negate();
             String revenue = mapping.itemFor(item.entityType(), item.entityId()).salesAccount();
             credits.merge(revenue, gross.minus(included), Money::plus);
             credits.merge(accounts.discountAccount(), Money.zero(currency).minus(discount), Money::plus);
@@ -74,6 +76,10 @@ public final class SummaryJournalMapping {
         Money roundOff = Money.ofMinor(sign * roundOffMinor, currency);
         credits.merge(mapping.rounding().salesAccount(), roundOff, Money::plus);
         return total.plus(tax).plus(roundOff);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /** A positive amount debits the account, a negative one credits it. */

@@ -6,23 +6,24 @@ import io.mlconnector.acumatica.AcumaticaException;
 import io.mlconnector.acumatica.AcumaticaValueCodec;
 import io.mlconnector.acumatica.ODataFilter;
 import io.mlconnector.acumatica.dto.AcuCustomer;
+import io.mlconnector.acumatica.dto.AcuJournalTransaction;
+import io.mlconnector.acumatica.dto.AcuPayment;
 import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.acumatica.dto.CustomerRef;
 import io.mlconnector.acumatica.dto.EntityKeys;
 import io.mlconnector.acumatica.dto.InvoiceRef;
-import io.mlconnector.acumatica.dto.AcuPayment;
-import io.mlconnector.acumatica.dto.PaymentView;
-import io.mlconnector.acumatica.dto.AcuJournalTransaction;
 import io.mlconnector.acumatica.dto.JournalView;
+import io.mlconnector.acumatica.dto.PaymentView;
 import io.mlconnector.acumatica.dto.ReleasableDocument;
+import io.mlconnector.mapping.PaymentMapping;
 import io.mlconnector.store.LedgerEntry;
 import io.mlconnector.store.LedgerStore;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
  * Puts documents into Acumatica exactly once. Acumatica has no idempotency key, so every attempt first looks the
@@ -171,7 +172,7 @@ public class AcumaticaDocuments {
                 .orElseThrow(() -> new IllegalStateException("payment " + chargebeeId + " is not in Acumatica"));
         String key = payment.type() + "/" + payment.referenceNbr();
         if (!"Voided".equals(payment.status())) {
-            acumatica.invoke(PAYMENT, VOID_PAYMENT, new EntityKeys(payment.id()));
+            acumatica.invoke(PAYMENT, VOID_PAYMENT, PaymentMapping.voidRequest(payment.id()));
         }
         return remember("transaction", chargebeeId, PAYMENT, key, payment.id(), "Voided", null, toJson(payment), false);
     }

@@ -138,14 +138,8 @@ public class EventProcessor {
         }
         String customerId = documents.knownCustomerId(note.customerId())
                 .orElseGet(() -> ensureCustomer(note.customerId(), note.currencyCode()));
-        List<CreditNoteMapping.Allocation> allocations = new ArrayList<>();
-        for (ChargebeeCreditNote.Allocation allocation : note.allocations() == null
-                ? List.<ChargebeeCreditNote.Allocation>of() : note.allocations()) {
-            String invoiceKey = ensureInvoice(allocation.invoiceId());
-            allocations.add(new CreditNoteMapping.Allocation(referenceNbr(invoiceKey),
-                    allocation.allocatedAmount() == null ? 0 : allocation.allocatedAmount()));
-        }
-        AcuSalesInvoice body = CreditNoteMapping.toAcumatica(note, customerId, allocations, mappings.current());
+        AcuSalesInvoice body = CreditNoteMapping.toAcumatica(note, customerId,
+                invoiceId -> referenceNbr(ensureInvoice(invoiceId)), mappings.current());
         Optional<String> gap = preflight.missingFor(body);
         if (gap.isPresent()) {
             return new SyncOutcome.Held(gap.get(), null, null);
@@ -161,11 +155,10 @@ public class EventProcessor {
         }
         // A late failure voids the payment and the ledger remembers it, so a "succeeded" event for the same payment
         // that arrives afterwards (out of order) posts nothing.
-        if ("payment".equals(transaction.type()) && "late_failure".equals(transaction.status())) {
-            return reversePayment(transaction.id(), "failed late");
-        }
-        if ("payment_reversal".equals(transaction.type()) && "success".equals(transaction.status())) {
-            return reversePayment(transaction.referenceTransactionId(), "reversed by " + transaction.id());
+        Optional<String> toVoid = PaymentMapping.paymentToVoid(transaction);
+        if (toVoid.isPresent()) {
+            return reversePayment(toVoid.get(), transaction.id().equals(toVoid.get()) ? "failed late"
+                    : "reversed by " + transaction.id());
         }
         if (documents.isVoided(transaction.id())) {
             return new SyncOutcome.Skipped("payment " + transaction.id() + " was already reversed");
@@ -178,25 +171,9 @@ public class EventProcessor {
         }
         String customerId = documents.knownCustomerId(transaction.customerId())
                 .orElseGet(() -> ensureCustomer(transaction.customerId(), transaction.currencyCode()));
-        List<AcuPaymentApplication> applications = new ArrayList<>();
-        if ("payment".equals(transaction.type())) {
-            for (ChargebeeTransaction.LinkedInvoice linked : transaction.linkedInvoices() == null
-                    ? List.<ChargebeeTransaction.LinkedInvoice>of() : transaction.linkedInvoices()) {
-                String invoiceKey = ensureInvoice(linked.invoiceId());
-                applications.add(new AcuPaymentApplication(InvoiceMapping.TYPE_INVOICE, referenceNbr(invoiceKey),
-                        Money.ofMinor(linked.appliedAmount() == null ? 0 : linked.appliedAmount(),
-                                transaction.currencyCode()).scaled()));
-            }
-        } else {
-            for (ChargebeeTransaction.LinkedCreditNote linked : transaction.linkedCreditNotes() == null
-                    ? List.<ChargebeeTransaction.LinkedCreditNote>of() : transaction.linkedCreditNotes()) {
-                String memoKey = ensureCreditNote(linked.cnId());
-                applications.add(new AcuPaymentApplication(CreditNoteMapping.TYPE_CREDIT_MEMO, referenceNbr(memoKey),
-                        Money.ofMinor(linked.appliedAmount() == null ? 0 : linked.appliedAmount(),
-                                transaction.currencyCode()).scaled()));
-            }
-        }
-        AcuPayment body = PaymentMapping.toAcumatica(transaction, customerId, applications, mappings.current());
+        AcuPayment body = PaymentMapping.toAcumatica(transaction, customerId,
+                documentId -> referenceNbr("refund".equals(transaction.type()) ? ensureCreditNote(documentId)
+                        : ensureInvoice(documentId)), mappings.current());
         Optional<String> gap = preflight.missingFor(body);
         if (gap.isPresent()) {
             return new SyncOutcome.Held(gap.get(), null, null);
@@ -228,7 +205,7 @@ public class EventProcessor {
      * payment not posted yet posts that payment first, so the ledger shows both.
      */
     private SyncOutcome reversePayment(String paymentId, String why) {
-        if (paymentId == null) {
+        if (paymentId.isEmpty()) {
             return new SyncOutcome.Held("payment reversal names no original transaction", null, null);
         }
         if (documents.isVoided(paymentId)) {

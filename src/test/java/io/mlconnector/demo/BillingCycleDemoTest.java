@@ -149,7 +149,11 @@ class BillingCycleDemoTest {
         OUT.println();
     }
 
-    /** Chargebee's line amounts net of discounts (and of tax inside tax-inclusive prices) per mapped account; credit notes count negative. */
+    /**
+     * Chargebee's line amounts per mapped account, without the tax inside tax-inclusive prices: each line's price on its
+     * item's account and each of its discounts (negative) on the account the mapping gives its type, so that every
+     * account's sum is Chargebee's lines net of the discounts mapped to it; credit notes count negative.
+     */
     private static Map<String, BigDecimal> chargebeeRevenueByAccount(ChargebeeSandbox chargebee) {
         io.mlconnector.mapping.file.Mapping mapping = defaultMapping();
         Map<String, BigDecimal> revenue = new TreeMap<>();
@@ -165,13 +169,33 @@ class BillingCycleDemoTest {
             boolean inclusive = "tax_inclusive".equals(document.path("price_type").asText());
             String currency = document.path("currency_code").asText();
             for (JsonNode line : document.path("line_items")) {
-                long net = line.path("amount").asLong() - line.path("discount_amount").asLong()
-                        - line.path("item_level_discount_amount").asLong() - (inclusive ? line.path("tax_amount").asLong() : 0);
-                String account = writeOff ? mapping.writeOff().account()
-                        : mapping.itemFor(line.path("entity_type").asText(null), line.path("entity_id").asText(null))
-                                .salesAccount();
-                revenue.merge(account + " " + currency, io.mlconnector.mapping.Money.ofMinor(creditNote ? -net : net,
-                        currency).scaled(), BigDecimal::add);
+                // The price without the tax inside it goes to the item's account; each discount, without its share of
+                // that tax, to the account discounts.by_type maps it to (a write-off posts net on its own account).
+                long gross = line.path("amount").asLong();
+                long tax = inclusive ? line.path("tax_amount").asLong() : 0;
+                Map<String, Long> discounts = new java.util.LinkedHashMap<>();
+                document.path("line_item_discounts").forEach(d -> {
+                    if (d.path("line_item_id").asText().equals(line.path("id").asText())) {
+                        discounts.merge(d.path("discount_type").asText(), d.path("discount_amount").asLong(), Long::sum);
+                    }
+                });
+                long discounted = discounts.values().stream().mapToLong(Long::longValue).sum();
+                String itemAccount = mapping.itemFor(line.path("entity_type").asText(null),
+                        line.path("entity_id").asText(null)).salesAccount();
+                if (writeOff) {
+                    add(revenue, mapping.writeOff().account(), currency, gross - discounted - tax, creditNote);
+                    continue;
+                }
+                long taxOnDiscounts = 0;
+                for (Map.Entry<String, Long> discount : discounts.entrySet()) {
+                    long share = gross == discounted ? 0 : BigDecimal.valueOf(tax * discount.getValue())
+                            .divide(BigDecimal.valueOf(gross - discounted), 0, java.math.RoundingMode.HALF_EVEN)
+                            .longValueExact();
+                    taxOnDiscounts += share;
+                    add(revenue, mapping.discountFor(discount.getKey()).salesAccount(), currency,
+                            -(discount.getValue() - share), creditNote);
+                }
+                add(revenue, itemAccount, currency, gross - tax - taxOnDiscounts, creditNote);
             }
             long roundOff = document.path("round_off_amount").asLong();
             if (roundOff != 0) {
@@ -182,6 +206,12 @@ class BillingCycleDemoTest {
         }
         revenue.replaceAll((k, v) -> v.stripTrailingZeros());
         return revenue;
+    }
+
+    private static void add(Map<String, BigDecimal> revenue, String account, String currency, long minor,
+                            boolean creditNote) {
+        revenue.merge(account + " " + currency, io.mlconnector.mapping.Money.ofMinor(creditNote ? -minor : minor,
+                currency).scaled(), BigDecimal::add);
     }
 
     /** Acumatica's line amounts per account: invoices positive, credit memos negative. */

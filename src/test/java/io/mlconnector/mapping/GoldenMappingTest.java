@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.mlconnector.acumatica.AcumaticaValueCodec;
-import io.mlconnector.acumatica.dto.AcuPaymentApplication;
 import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
 import io.mlconnector.chargebee.dto.ChargebeeTransaction;
@@ -21,8 +20,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -76,35 +73,45 @@ class GoldenMappingTest {
 
     private static JsonNode map(JsonNode input) throws IOException {
         String customer = input.path("customer_id").asText();
-        List<JsonNode> applications = new ArrayList<>();
-        input.path("applications").forEach(applications::add);
+        // The Acumatica reference number of each Chargebee document the input applies to; an unknown id fails loudly.
+        JsonNode references = input.path("acumatica_reference_nbrs");
+        java.util.function.Function<String, String> referenceNbr = chargebeeId -> {
+            JsonNode nbr = references.path(chargebeeId);
+            if (!nbr.isTextual()) {
+                throw new AssertionError("input.json has no acumatica_reference_nbrs entry for " + chargebeeId);
+            }
+            return nbr.asText();
+        };
         return switch (input.path("kind").asText()) {
             case "invoice" -> CODEC.encode(InvoiceMapping.toAcumatica(
                     JSON.treeToValue(input.path("chargebee"), ChargebeeInvoice.class), customer, MAPPING));
             case "void" -> {
                 ChargebeeInvoice invoice = JSON.treeToValue(input.path("chargebee"), ChargebeeInvoice.class);
                 yield CODEC.encode(InvoiceMapping.reversal(InvoiceMapping.toAcumatica(invoice, customer, MAPPING),
-                        invoice.id() + "-VOID", input.path("applications").get(0).path("reference_nbr").asText()));
+                        invoice.id() + "-VOID", referenceNbr.apply(invoice.id())));
             }
             case "credit_note" -> CODEC.encode(CreditNoteMapping.toAcumatica(
-                    JSON.treeToValue(input.path("chargebee"), ChargebeeCreditNote.class), customer,
-                    applications.stream().map(a -> new CreditNoteMapping.Allocation(a.path("reference_nbr").asText(),
-                            a.path("amount_minor").asLong())).toList(), MAPPING));
-            case "transaction" -> {
+                    JSON.treeToValue(input.path("chargebee"), ChargebeeCreditNote.class), customer, referenceNbr,
+                    MAPPING));
+            case "transaction" -> CODEC.encode(PaymentMapping.toAcumatica(
+                    JSON.treeToValue(input.path("chargebee"), ChargebeeTransaction.class), customer, referenceNbr,
+                    MAPPING));
+            case "reversal" -> {
                 ChargebeeTransaction transaction = JSON.treeToValue(input.path("chargebee"), ChargebeeTransaction.class);
-                String docType = "refund".equals(transaction.type()) ? CreditNoteMapping.TYPE_CREDIT_MEMO
-                        : InvoiceMapping.TYPE_INVOICE;
-                yield CODEC.encode(PaymentMapping.toAcumatica(transaction, customer, applications.stream()
-                        .map(a -> new AcuPaymentApplication(docType, a.path("reference_nbr").asText(),
-                                Money.ofMinor(a.path("amount_minor").asLong(), transaction.currencyCode()).scaled()))
-                        .toList(), MAPPING));
+                String payment = PaymentMapping.paymentToVoid(transaction).orElseThrow(() ->
+                        new IllegalArgumentException("Transaction " + transaction.id() + " reverses no payment"));
+                yield CODEC.encodeAction(PaymentMapping.voidRequest(referenceNbr.apply(payment)));
             }
             default -> throw new IllegalArgumentException("unknown kind " + input.path("kind"));
         };
     }
 
     private static String schema(JsonNode input) {
-        return "transaction".equals(input.path("kind").asText()) ? "Payment" : "SalesInvoice";
+        return switch (input.path("kind").asText()) {
+            case "transaction" -> "Payment";
+            case "reversal" -> "VoidPayment";
+            default -> "SalesInvoice";
+        };
     }
 
     private static Mapping defaultMapping() {

@@ -14,7 +14,8 @@ public record ChargebeeCreditNote(String id, String customerId, String subscript
                                   String priceType, String currencyCode, Instant date, Long subTotal, Long total,
                                   Long amountAllocated, Long amountRefunded, Long amountAvailable,
                                   Long roundOffAmount, List<InvoiceLineItem> lineItems, String lineItemsNextOffset,
-                                  List<InvoiceTax> taxes, List<Allocation> allocations,
+                                  List<ChargebeeInvoice.LineItemDiscount> lineItemDiscounts,
+                                  List<ChargebeeInvoice.LineItemTax> lineItemTaxes, List<InvoiceTax> taxes, List<Allocation> allocations,
                                   List<LinkedRefund> linkedRefunds, Instant voidedAt, Boolean deleted,
                                   Instant updatedAt, Long resourceVersion) {
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code discounts}: the item and account a discount posts to when shown as its own line. Precedence:
- * {@code by_type} (Chargebee discount_type) > {@code default}.
+ * {@code discounts}: the item and account a discount posts to as its own line, and whether it is shown that way
+ * ({@code posting}). Precedence: {@code by_type} (Chargebee discount_type) > {@code default}.
  */
 final class DiscountRules {
     static final String INVENTORY_ID = "inventory_id";
@@ -21,10 +21,12 @@ final class DiscountRules {
 
     private final Rule defaultRule;
     private final Map<String, Rule> byType;
+    private final DiscountPosting posting;
 
-    private DiscountRules(Rule defaultRule, Map<String, Rule> byType) {
+    private DiscountRules(Rule defaultRule, Map<String, Rule> byType, DiscountPosting posting) {
         this.defaultRule = defaultRule;
         this.byType = Map.copyOf(byType);
+        this.posting = posting;
     }
 
     static Optional<DiscountRules> read(MapReader root) {
@@ -35,9 +37,17 @@ final class DiscountRules {
                             "where every discount no by_type rule matches posts");
                     Map<String, Rule> byType = LINE_RULES.table(discounts, "by_type",
                             KeyRule.oneOf(ChargebeeVocabulary.DISCOUNT_TYPES, "Chargebee discount_type"));
+                    DiscountPosting posting = discounts.optional("posting")
+                            .flatMap(e -> discounts.values().word(e.value(), discounts.childPath(e.key()),
+                                    DiscountPosting.class))
+                            .orElse(DiscountPosting.DISCOUNT_LINES);
                     discounts.finish();
-                    return defaultRule.map(d -> new DiscountRules(d, byType));
+                    return defaultRule.map(d -> new DiscountRules(d, byType, posting));
                 });
+    }
+
+    DiscountPosting posting() {
+        return posting;
     }
 
     LineAccount resolve(String discountType) {

@@ -66,6 +66,11 @@ public final class Mapping {
         return sections.discounts().resolve(discountType);
     }
 
+    /** Whether discounts post as their own lines (the default) or as Acumatica line discounts. */
+    public DiscountPosting discountPosting() {
+        return sections.discounts().posting();
+    }
+
     /**
      * The Acumatica tax that carries one Chargebee line tax.
      *
