@@ -69,8 +69,8 @@ public class Preflight {
         Map<String, Optional<String>> seen = new LinkedHashMap<>();
         List<Gap> gaps = new ArrayList<>();
         for (Reference reference : mapping.references()) {
-            Optional<String> problem = seen.computeIfAbsent(reference.kind() + "|" + reference.id(),
-                    key -> problemWith(reference.kind(), reference.id()));
+            Optional<String> problem = seen.computeIfAbsent(reference.kind() + "|" + reference.id() + "|"
+                    + reference.paymentMethodId().orElse(""), key -> problemWith(reference));
             problem.ifPresent(text -> gaps.add(new Gap(reference, text)));
         }
         gaps.sort((a, b) -> Integer.compare(a.reference().line(), b.reference().line()));
@@ -106,19 +106,26 @@ public class Preflight {
 
     /** The reason a payment cannot post yet, if its payment method or cash account is a gap still missing. */
     public Optional<String> missingFor(io.mlconnector.acumatica.dto.AcuPayment payment) {
-        return missing(Reference.Kind.PAYMENT_METHOD, payment.paymentMethod())
-                .or(() -> missing(Reference.Kind.CASH_ACCOUNT, payment.cashAccount()));
+        return missing(Reference.Kind.PAYMENT_METHOD, payment.paymentMethod(), null)
+                .or(() -> missing(Reference.Kind.CASH_ACCOUNT, payment.cashAccount(), payment.paymentMethod()));
     }
 
     private Optional<String> missing(Reference.Kind kind, String id) {
+        return missing(kind, id, null);
+    }
+
+    /** @param paymentMethod for a cash account, the method it is used with; otherwise null */
+    private Optional<String> missing(Reference.Kind kind, String id, String paymentMethod) {
         if (id == null) {
             return Optional.empty();
         }
         Report report = currentReport();
         for (Gap gap : report.gaps()) {
-            if (gap.reference().kind() == kind && gap.reference().id().equals(id)) {
+            Reference known = gap.reference();
+            if (known.kind() == kind && known.id().equals(id)
+                    && (paymentMethod == null || paymentMethod.equals(known.paymentMethod()))) {
                 // Known gap: look again, so a document replayed after the fix posts at once.
-                return problemWith(kind, id).map(problem -> new Gap(gap.reference(), problem).describe(report.source()));
+                return problemWith(known).map(problem -> new Gap(known, problem).describe(report.source()));
             }
         }
         return Optional.empty();
@@ -130,6 +137,20 @@ public class Preflight {
             report = run();
         }
         return report;
+    }
+
+    private Optional<String> problemWith(Reference reference) {
+        Optional<String> problem = problemWith(reference.kind(), reference.id());
+        if (problem.isPresent() || reference.kind() != Reference.Kind.CASH_ACCOUNT) {
+            return problem;
+        }
+        // A cash account is only usable with a payment method that lists it (CA204000, Allowed Cash Accounts).
+        String method = reference.paymentMethod();
+        return acumatica.findFirst("PaymentMethod", ODataFilter.eq("PaymentMethodID", method),
+                        ReferenceRows.PaymentMethodRow.class)
+                .filter(row -> !row.allowsInAr(reference.id()))
+                .map(row -> "is not allowed for payment method " + method + " (Payment Methods, CA204000: add it"
+                        + " under Allowed Cash Accounts with Use in AR)");
     }
 
     private Optional<String> problemWith(Reference.Kind kind, String id) {
