@@ -23,6 +23,7 @@ import java.util.function.Function;
  */
 public final class CreditNoteMapping {
     public static final String TYPE_CREDIT_MEMO = "Credit Memo";
+    public static final String TYPE_DEBIT_MEMO = "Debit Memo";
 
     private CreditNoteMapping() {}
 
@@ -82,5 +83,18 @@ public final class CreditNoteMapping {
                 lines,
                 taxes.isEmpty() ? null : taxes,
                 applications.isEmpty() ? null : applications);
+    }
+
+    /**
+     * The debit memo that reverses a posted credit note voided in Chargebee: the same lines, accounts and taxes as the
+     * credit memo, charged back to the customer, so AR and every account the credit memo touched return to where
+     * they were. It is left open: Chargebee reopens what the note had paid, and the next payment applies to it.
+     */
+    public static AcuSalesInvoice reversal(ChargebeeCreditNote voided, String customerId, String externalRef,
+                                           Mapping mapping) {
+        AcuSalesInvoice memo = toAcumatica(voided, customerId, invoiceId -> invoiceId, mapping);
+        return new AcuSalesInvoice(TYPE_DEBIT_MEMO, customerId, externalRef, externalRef, memo.date(), memo.dueDate(),
+                memo.currency(), "Reversal of voided Chargebee credit note " + voided.id(), Boolean.FALSE,
+                memo.isTaxValid(), memo.details(), memo.taxDetails(), null);
     }
 }

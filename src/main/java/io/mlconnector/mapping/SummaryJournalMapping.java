@@ -4,6 +4,7 @@ import io.mlconnector.acumatica.dto.AcuJournalLine;
 import io.mlconnector.acumatica.dto.AcuJournalTransaction;
 import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
+import io.mlconnector.chargebee.dto.ChargebeeTransaction;
 import io.mlconnector.chargebee.dto.InvoiceLineItem;
 import io.mlconnector.mapping.file.GlSummary;
 import io.mlconnector.mapping.file.Mapping;
@@ -16,8 +17,17 @@ import java.util.TreeMap;
 
 /**
  * The summary mode of the mapping file ({@code gl_summary.enabled}): one balanced GL journal per period and currency
- * for revenue (per mapped sales account), discounts, tax, rounding and AR, for finance teams that keep AR detail in
- * Chargebee. Invoices add, credit notes subtract. Pure: the caller passes the period's closed documents.
+ * for finance teams that keep AR detail in Chargebee, so nothing in it has an AR document in Acumatica.
+ *
+ * <ul>
+ *   <li>Invoices debit AR and credit revenue (per mapped sales account), tax and rounding, and debit discounts;
+ *       credit notes do the opposite, except write-offs, which debit the write-off account instead.</li>
+ *   <li>Money that moved: successful payments debit their mapped cash account and credit AR; refunds and payment
+ *       reversals (chargebacks, returned debits) credit cash and debit AR. A payment that failed late is not a
+ *       successful payment when the period is read, so it does not count.</li>
+ * </ul>
+ *
+ * <p>AR is one net line. Pure: the caller passes the period's closed documents and transactions.
  */
 public final class SummaryJournalMapping {
     public static final String MODULE_GL = "GL";
@@ -30,7 +40,8 @@ public final class SummaryJournalMapping {
     }
 
     public static AcuJournalTransaction toAcumatica(YearMonth period, String currency, List<ChargebeeInvoice> invoices,
-                                                    List<ChargebeeCreditNote> creditNotes, Mapping mapping) {
+                                                    List<ChargebeeCreditNote> creditNotes,
+                                                    List<ChargebeeTransaction> transactions, Mapping mapping) {
         GlSummary accounts = mapping.glSummary().orElseThrow(() -> new IllegalArgumentException(
                 "gl_summary is not enabled in the mapping file"));
         Map<String, Money> credits = new TreeMap<>(); // account → net credit
@@ -42,13 +53,38 @@ public final class SummaryJournalMapping {
                     mapping, 1));
         }
         for (ChargebeeCreditNote note : creditNotes) {
+            if (CreditNoteMapping.isWriteOff(note)) {
+                // What is written off leaves AR for the write-off account, whatever lines and taxes it had.
+                Money total = Money.ofMinor(InvoiceMapping.nz(note.total()), currency);
+                credits.merge(mapping.writeOff().account(), total.negate(), Money::plus);
+                ar = ar.minus(total);
+                continue;
+            }
             long tax = note.taxes() == null ? 0 : note.taxes().stream().mapToLong(t -> InvoiceMapping.nz(t.amount())).sum();
             ar = ar.plus(post(credits, orEmpty(note.lineItems()), orEmpty(note.lineItemDiscounts()),
                     "tax_inclusive".equals(note.priceType()), tax, InvoiceMapping.nz(note.roundOffAmount()), currency,
                     accounts, mapping, -1));
         }
+        Map<String, Money> cash = new TreeMap<>(); // cash account → net debit
+        for (ChargebeeTransaction transaction : transactions) {
+            Money moved = Money.ofMinor(InvoiceMapping.nz(transaction.amount()), currency);
+            Money received = switch (cashDirection(transaction)) {
+                case 1 -> moved;
+                case -1 -> moved.negate();
+                default -> Money.zero(currency);
+            };
+            if (received.isZero()) {
+                continue;
+            }
+            String cashAccount = mapping.paymentFor(transaction.gatewayAccountId(), transaction.paymentMethod(),
+                    currency).cashAccount();
+            cash.merge(cashAccount, received, Money::plus);
+            ar = ar.minus(received);
+        }
         List<AcuJournalLine> lines = new ArrayList<>();
         lines.add(line(accounts.arAccount(), accounts.subaccount(), ar.amount(), "Accounts receivable " + period));
+        cash.forEach((account, amount) -> lines.add(line(account, accounts.subaccount(), amount.amount(),
+                "Chargebee payments less refunds " + period)));
         credits.forEach((account, amount) -> lines.add(line(account, accounts.subaccount(), amount.amount().negate(),
                 "Chargebee " + period)));
         return new AcuJournalTransaction(MODULE_GL, period.atEndOfMonth(), currency, description(period, currency),
@@ -76,6 +112,18 @@ public final class SummaryJournalMapping {
         Money roundOff = Money.ofMinor(sign * roundOffMinor, currency);
         credits.merge(mapping.rounding().salesAccount(), roundOff, Money::plus);
         return total.plus(tax).plus(roundOff);
+    }
+
+    /** +1 money in (a successful payment), -1 money out (a refund or a payment reversal), 0 nothing moved. */
+    public static int cashDirection(ChargebeeTransaction transaction) {
+        if (!"success".equals(transaction.status()) || transaction.isDeleted()) {
+            return 0;
+        }
+        return switch (transaction.type() == null ? "" : transaction.type()) {
+            case "payment" -> 1;
+            case "refund", "payment_reversal" -> -1;
+            default -> 0;
+        };
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -52,9 +52,10 @@ public class EventProcessor {
             }
             return switch (event.eventType()) {
                 case "customer_created", "customer_changed", "customer_deleted" -> syncCustomer(event);
-                case "invoice_generated", "invoice_generated_with_backdating", "invoice_updated" -> syncInvoice(event);
-                case "credit_note_created", "credit_note_created_with_backdating", "credit_note_updated" ->
-                        syncCreditNote(event);
+                case "invoice_generated", "invoice_generated_with_backdating", "invoice_updated", "invoice_deleted" ->
+                        syncInvoice(event);
+                case "credit_note_created", "credit_note_created_with_backdating", "credit_note_updated",
+                        "credit_note_deleted" -> syncCreditNote(event);
                 case "payment_succeeded", "payment_refunded", "refund_initiated", "transaction_created",
                         "transaction_updated" -> syncTransaction(event);
                 default -> new SyncOutcome.Skipped("event type " + event.eventType() + " is not handled");
@@ -103,16 +104,14 @@ public class EventProcessor {
         if (!invoice.isClosed()) {
             return new SyncOutcome.Skipped("invoice " + invoice.id() + " is pending; it posts when it closes");
         }
-        if ("voided".equals(invoice.status())) {
+        if ("voided".equals(invoice.status()) || invoice.isDeleted()) {
             Optional<String> posted = documents.releasedKey("invoice", invoice.id());
             if (posted.isEmpty()) {
-                // Voided before it ever reached the ledger: the net effect is nil, so nothing posts.
-                return new SyncOutcome.Skipped("invoice " + invoice.id() + " is voided in Chargebee");
+                // Voided or deleted before it ever reached the ledger: the net effect is nil, so nothing posts.
+                return new SyncOutcome.Skipped("invoice " + invoice.id() + " is "
+                        + (invoice.isDeleted() ? "deleted" : "voided") + " in Chargebee");
             }
             return reverseVoidedInvoice(invoice, posted.get());
-        }
-        if (invoice.isDeleted()) {
-            return new SyncOutcome.Skipped("invoice " + invoice.id() + " is deleted in Chargebee");
         }
         String customerId = documents.knownCustomerId(invoice.customerId())
                 .orElseGet(() -> ensureCustomer(invoice.customerId(), invoice.currencyCode()));
@@ -132,8 +131,7 @@ public class EventProcessor {
         }
         if (note.isDeleted() || "voided".equals(note.status())) {
             return documents.releasedKey("credit_note", note.id()).isPresent()
-                    ? new SyncOutcome.Held("credit note " + note.id() + " was voided after it posted; reverse it in"
-                            + " Acumatica (automatic reversal of credit memos is not built yet)", null, null)
+                    ? reverseVoidedCreditNote(note)
                     : new SyncOutcome.Skipped("credit note " + note.id() + " is voided or deleted in Chargebee");
         }
         String customerId = documents.knownCustomerId(note.customerId())
@@ -196,6 +194,23 @@ public class EventProcessor {
         AcuSalesInvoice original = InvoiceMapping.toAcumatica(invoice, customerId, mappings.current());
         AcuSalesInvoice reversal = InvoiceMapping.reversal(original, invoice.id() + "-VOID", referenceNbr(invoiceKey));
         PostedDocument posted = documents.ensureReleasedCreditMemo(invoice.id() + "-VOID", reversal);
+        return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    /**
+     * A credit note voided after its credit memo posted is reversed by a debit memo with the same lines, so it never
+     * stays as a credit the customer no longer has.
+     */
+    private SyncOutcome reverseVoidedCreditNote(ChargebeeCreditNote note) {
+        String customerId = documents.knownCustomerId(note.customerId())
+                .orElseGet(() -> ensureCustomer(note.customerId(), note.currencyCode()));
+        String reversalId = note.id() + "-VOID";
+        AcuSalesInvoice reversal = CreditNoteMapping.reversal(note, customerId, reversalId, mappings.current());
+        Optional<String> gap = preflight.missingFor(reversal);
+        if (gap.isPresent()) {
+            return new SyncOutcome.Held(gap.get(), null, null);
+        }
+        PostedDocument posted = documents.ensureReleasedInvoice(reversalId, reversal);
         return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
     }
 

@@ -6,6 +6,7 @@ import io.mlconnector.chargebee.ChargebeeResource;
 import io.mlconnector.chargebee.ResourceReader;
 import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
+import io.mlconnector.chargebee.dto.ChargebeeTransaction;
 import io.mlconnector.mapping.SummaryJournalMapping;
 import io.mlconnector.mapping.file.Mapping;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
 
 /**
  * Summary mode ({@code gl_summary.enabled} in the mapping file): at period end, one balanced journal per currency for
- * the period's closed invoices and credit notes, read from Chargebee by document date, posted and released once
+ * the period's closed invoices, credit notes and the money that moved (payments, refunds, reversals), read from
+ * Chargebee by document date, posted and released once
  * (looked up by its description first, so running a period twice posts nothing new).
  */
 @ApplicationScoped
@@ -60,19 +62,30 @@ public class SummaryJournals {
                         creditNotes.computeIfAbsent(note.currencyCode(), c -> new ArrayList<>()).add(note);
                     }
                 });
+        Map<String, List<ChargebeeTransaction>> transactions = new TreeMap<>();
+        reader.backfill(ChargebeeResource.TRANSACTIONS, from, to, Duration.between(from, to),
+                ChargebeeTransaction::updatedAt, transaction -> {
+                    if (SummaryJournalMapping.cashDirection(transaction) != 0) {
+                        transactions.computeIfAbsent(transaction.currencyCode(), c -> new ArrayList<>())
+                                .add(transaction);
+                    }
+                });
         Map<String, String> batches = new TreeMap<>();
-        for (String currency : union(invoices, creditNotes)) {
+        for (String currency : union(invoices, creditNotes, transactions)) {
             AcuJournalTransaction journal = SummaryJournalMapping.toAcumatica(period, currency,
-                    invoices.getOrDefault(currency, List.of()), creditNotes.getOrDefault(currency, List.of()), mapping);
+                    invoices.getOrDefault(currency, List.of()), creditNotes.getOrDefault(currency, List.of()),
+                    transactions.getOrDefault(currency, List.of()), mapping);
             batches.put(currency, documents.ensureReleasedJournal(journal).key());
         }
         return batches;
     }
 
-    private static List<String> union(Map<String, ?> a, Map<String, ?> b) {
-        TreeMap<String, Boolean> all = new TreeMap<>();
-        a.keySet().forEach(key -> all.put(key, true));
-        b.keySet().forEach(key -> all.put(key, true));
-        return List.copyOf(all.keySet());
+    @SafeVarargs
+    private static List<String> union(Map<String, ?>... maps) {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>();
+        for (Map<String, ?> map : maps) {
+            all.addAll(map.keySet());
+        }
+        return List.copyOf(all);
     }
 }

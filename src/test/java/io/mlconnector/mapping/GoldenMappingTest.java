@@ -27,9 +27,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden files: each folder under src/test/resources/golden holds a Chargebee document ({@code input.json}) and the
  * exact Acumatica body the mapping must produce ({@code acumatica.json}), or the reason it must refuse
- * ({@code refused.txt}). Every expected body also validates against the official Acumatica contract. After a
- * deliberate change, regenerate with {@code ./mvnw test -Dtest=GoldenMappingTest -Dgolden.update=true} and review the
- * diff before committing it.
+ * ({@code refused.txt}). Every expected body also validates against the official Acumatica contract.
+ *
+ * <p>{@code input.json}: {@code kind} (invoice, credit_note, transaction, void: the credit memo reversing a voided
+ * invoice, credit_note_void: the debit memo reversing a voided credit note, reversal: the VoidPayment action a late failure or payment reversal leads to, summary: the period journal
+ * of summary mode), {@code customer_id} (the Acumatica customer), {@code acumatica_reference_nbrs} (the Acumatica
+ * reference number, or entity id for a reversal, of each Chargebee document the input applies to, as the ledger
+ * would give it) and {@code chargebee} (the record as Chargebee's API returns it). A summary case has {@code period},
+ * {@code currency}, {@code invoices}, {@code credit_notes} and {@code transactions} instead and uses
+ * src/test/resources/mapping/gl-summary.yaml.
+ *
+ * <p>After a deliberate change, regenerate with {@code ./mvnw test -Dtest=GoldenMappingTest -Dgolden.update=true} and
+ * review the diff before committing it.
  */
 class GoldenMappingTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
@@ -41,6 +50,7 @@ class GoldenMappingTest {
     private static final AcumaticaContract CONTRACT = AcumaticaContract.load();
     private static final AcumaticaValueCodec CODEC = new AcumaticaValueCodec();
     private static final Mapping MAPPING = defaultMapping();
+    private static final Mapping SUMMARY_MAPPING = summaryMapping();
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> folders = Files.list(GOLDEN)) {
@@ -93,6 +103,10 @@ class GoldenMappingTest {
             case "credit_note" -> CODEC.encode(CreditNoteMapping.toAcumatica(
                     JSON.treeToValue(input.path("chargebee"), ChargebeeCreditNote.class), customer, referenceNbr,
                     MAPPING));
+            case "credit_note_void" -> {
+                ChargebeeCreditNote note = JSON.treeToValue(input.path("chargebee"), ChargebeeCreditNote.class);
+                yield CODEC.encode(CreditNoteMapping.reversal(note, customer, note.id() + "-VOID", MAPPING));
+            }
             case "transaction" -> CODEC.encode(PaymentMapping.toAcumatica(
                     JSON.treeToValue(input.path("chargebee"), ChargebeeTransaction.class), customer, referenceNbr,
                     MAPPING));
@@ -102,6 +116,11 @@ class GoldenMappingTest {
                         new IllegalArgumentException("Transaction " + transaction.id() + " reverses no payment"));
                 yield CODEC.encodeAction(PaymentMapping.voidRequest(referenceNbr.apply(payment)));
             }
+            case "summary" -> CODEC.encode(SummaryJournalMapping.toAcumatica(
+                    java.time.YearMonth.parse(input.path("period").asText()), input.path("currency").asText(),
+                    list(input.path("invoices"), ChargebeeInvoice.class),
+                    list(input.path("credit_notes"), ChargebeeCreditNote.class),
+                    list(input.path("transactions"), ChargebeeTransaction.class), SUMMARY_MAPPING));
             default -> throw new IllegalArgumentException("unknown kind " + input.path("kind"));
         };
     }
@@ -110,8 +129,27 @@ class GoldenMappingTest {
         return switch (input.path("kind").asText()) {
             case "transaction" -> "Payment";
             case "reversal" -> "VoidPayment";
+            case "summary" -> "JournalTransaction";
             default -> "SalesInvoice";
         };
+    }
+
+    private static <T> java.util.List<T> list(JsonNode array, Class<T> type) throws IOException {
+        java.util.List<T> items = new java.util.ArrayList<>();
+        for (JsonNode item : array) {
+            items.add(JSON.treeToValue(item, type));
+        }
+        return items;
+    }
+
+    /** The summary-mode mapping the tests use: the default with gl_summary enabled. */
+    private static Mapping summaryMapping() {
+        try {
+            return MappingFile.parse(Files.readString(Path.of("src/test/resources/mapping/gl-summary.yaml")),
+                    "gl-summary.yaml");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Mapping defaultMapping() {

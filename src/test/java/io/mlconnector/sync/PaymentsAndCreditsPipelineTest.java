@@ -99,6 +99,65 @@ class PaymentsAndCreditsPipelineTest {
     }
 
     @Test
+    void creditNoteVoidedAfterItPosted_shouldBeReversedByADebitMemo_soTheCustomerOwesTheInvoiceAgain() {
+        deliver(chargebee.events().stream().map(e -> e.path("id").asText()).toList());
+        worker.drain(1, 20);
+        com.fasterxml.jackson.databind.node.ObjectNode note = creditNote("CN-MIN-0001", "INV-MIN-0003", 17000);
+        chargebee.putCreditNote(note);
+        deliver(List.of(chargebee.addEvent("credit_note_created", contentWith("credit_note", note)).path("id")
+                .asText()));
+        worker.drain(1, 10);
+        assertThat(balanceOf("INV-MIN-0003")).as("the credit memo applied to it").isEqualByComparingTo("34000");
+
+        com.fasterxml.jackson.databind.node.ObjectNode voided = note.deepCopy();
+        voided.put("status", "voided").put("voided_at", note.path("date").asLong() + 86_400).put("amount_allocated", 0);
+        voided.putArray("allocations");
+        chargebee.putCreditNote(voided);
+        String voidEvent = chargebee.addEvent("credit_note_updated", contentWith("credit_note", voided)).path("id")
+                .asText();
+        deliver(List.of(voidEvent, voidEvent)); // delivered twice: still one reversal
+        worker.drain(1, 10);
+
+        assertThat(acumatica.salesInvoices()).filteredOn(d -> "CN-MIN-0001-VOID".equals(d.at("/ExternalRef/value")
+                .asText())).singleElement().satisfies(memo -> {
+                    assertThat(memo.at("/Type/value").asText()).isEqualTo("Debit Memo");
+                    assertThat(memo.at("/Amount/value").decimalValue()).isEqualByComparingTo("17000");
+                    assertThat(memo.at("/Balance/value").decimalValue()).isEqualByComparingTo("17000");
+                });
+        assertThat(balanceOf("INV-MIN-0003").add(balanceOf("CN-MIN-0001-VOID")))
+                .as("what the customer owes in Acumatica = Chargebee's 51000 due again").isEqualByComparingTo("51000");
+    }
+
+    /** An adjustment credit note of {@code amount} yen (tax included) on the one line of a minimal JPY invoice. */
+    private com.fasterxml.jackson.databind.node.ObjectNode creditNote(String id, String invoiceId, long amount) {
+        JsonNode invoice = chargebee.invoice(invoiceId).orElseThrow();
+        long tax = amount * 10 / 110;
+        com.fasterxml.jackson.databind.node.ObjectNode note = invoice.deepCopy();
+        note.retain("customer_id", "subscription_id", "currency_code", "exchange_rate", "price_type", "date",
+                "billing_address");
+        note.put("id", id).put("object", "credit_note").put("reference_invoice_id", invoiceId).put("type", "adjustment")
+                .put("reason_code", "product_unsatisfactory").put("create_reason_code", "Product Unsatisfactory")
+                .put("status", "adjusted").put("date", invoice.path("date").asLong() + 3_600)
+                .put("updated_at", invoice.path("date").asLong() + 3_600).put("sub_total", amount).put("tax", tax)
+                .put("total", amount).put("amount_allocated", amount).put("amount_refunded", 0)
+                .put("amount_available", 0).put("round_off_amount", 0).put("deleted", false);
+        com.fasterxml.jackson.databind.node.ObjectNode line = invoice.path("line_items").get(0).deepCopy();
+        line.put("id", "cnli_" + id).put("quantity", 1).put("amount", amount).put("tax_amount", tax);
+        note.putArray("line_items").add(line);
+        note.putArray("taxes").addObject().put("name", "JP Consumption Tax").put("amount", tax);
+        note.putArray("allocations").addObject().put("invoice_id", invoiceId).put("allocated_amount", amount)
+                .put("allocated_at", invoice.path("date").asLong() + 3_600);
+        return note;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode contentWith(String resource, JsonNode record) {
+        com.fasterxml.jackson.databind.node.ObjectNode content =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        content.set(resource, record);
+        return content;
+    }
+
+    @Test
     void paymentThatFailsLate_shouldBeVoided_reopeningItsInvoice_andAStaleSuccessEventPostsNothing() {
         List<String> everything = chargebee.events().stream().map(e -> e.path("id").asText()).toList();
         deliver(everything);

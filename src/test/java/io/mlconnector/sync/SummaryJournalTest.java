@@ -60,32 +60,60 @@ class SummaryJournalTest {
         });
         JsonNode usd = journals.stream().filter(j -> "USD".equals(j.at("/CurrencyID/value").asText())).findFirst()
                 .orElseThrow();
-        BigDecimal arDebit = BigDecimal.ZERO;
-        for (JsonNode line : usd.path("Details")) {
-            if ("11000".equals(line.at("/Account/value").asText())) {
-                arDebit = arDebit.add(line.at("/DebitAmount/value").decimalValue());
-            }
-        }
-        assertThat(arDebit).as("AR = the period's USD invoice totals less credit notes").isEqualByComparingTo(
-                expectedUsdAr());
+        assertThat(net(usd, "11000")).as("AR: the period's USD invoices less credit notes, payments received and"
+                + " refunds paid out").isEqualByComparingTo(expectedUsd(true));
+        assertThat(net(usd, "10200")).as("USD cash: payments less refunds and reversals").isEqualByComparingTo(
+                expectedUsd(false));
+        assertThat(net(usd, "10200").signum()).as("the cycle has USD payments").isPositive();
     }
 
-    private static BigDecimal expectedUsdAr() {
-        long minor = 0;
+    /** Debits less credits on one account of a journal. */
+    private static BigDecimal net(JsonNode journal, String account) {
+        BigDecimal net = BigDecimal.ZERO;
+        for (JsonNode line : journal.path("Details")) {
+            if (account.equals(line.at("/Account/value").asText())) {
+                net = net.add(line.at("/DebitAmount/value").decimalValue())
+                        .subtract(line.at("/CreditAmount/value").decimalValue());
+            }
+        }
+        return net;
+    }
+
+    /**
+     * From the Chargebee sandbox's own records: with {@code ar}, USD invoice totals less credit notes less the cash
+     * that came in; without, the cash that came in (payments less refunds and payment reversals).
+     */
+    private static BigDecimal expectedUsd(boolean ar) {
+        long documents = 0;
+        java.util.Set<String> transactionIds = new java.util.TreeSet<>();
         for (JsonNode event : Sandboxes.shared().chargebee().events()) {
             JsonNode invoice = event.at("/content/invoice");
             if ("invoice_generated".equals(event.path("event_type").asText()) && inMay(invoice)
                     && "USD".equals(invoice.path("currency_code").asText())
                     && !List.of("pending", "voided").contains(invoice.path("status").asText())) {
-                minor += invoice.path("total").asLong();
+                documents += invoice.path("total").asLong();
             }
             JsonNode note = event.at("/content/credit_note");
             if ("credit_note_created".equals(event.path("event_type").asText()) && inMay(note)
                     && "USD".equals(note.path("currency_code").asText())) {
-                minor -= note.path("total").asLong();
+                documents -= note.path("total").asLong();
+            }
+            if (event.at("/content/transaction/id").isTextual()) {
+                transactionIds.add(event.at("/content/transaction/id").asText());
             }
         }
-        return Money.ofMinor(minor, "USD").scaled();
+        long cash = 0;
+        for (String id : transactionIds) {
+            JsonNode transaction = Sandboxes.shared().chargebee().transaction(id).orElseThrow();
+            if (inMay(transaction) && "USD".equals(transaction.path("currency_code").asText())
+                    && "success".equals(transaction.path("status").asText())) {
+                String type = transaction.path("type").asText();
+                long amount = transaction.path("amount").asLong();
+                cash += "payment".equals(type) ? amount : List.of("refund", "payment_reversal").contains(type)
+                        ? -amount : 0;
+            }
+        }
+        return Money.ofMinor(ar ? documents - cash : cash, "USD").scaled();
     }
 
     private static boolean inMay(JsonNode document) {
