@@ -105,7 +105,8 @@ class BillingCycleDemoTest {
                 .containsExactlyInAnyOrderElementsOf(creditNotes);
         Map<String, BigDecimal> chargebeeRevenue = chargebeeRevenueByAccount(chargebee);
         Map<String, BigDecimal> acumaticaRevenue = acumaticaRevenueByAccount(documents);
-        OUT.println("Revenue per mapped account and currency (Chargebee lines net of discounts and included tax):");
+        OUT.println("Revenue and discounts per mapped account and currency (each line's price, and each discount on the"
+                + " account its type maps to, without the tax inside prices):");
         chargebeeRevenue.forEach((key, amount) -> OUT.printf("  %-14s Chargebee %14s   Acumatica %14s%n", key,
                 amount.toPlainString(), acumaticaRevenue.getOrDefault(key, BigDecimal.ZERO).toPlainString()));
         assertThat(acumaticaRevenue).as("revenue per account and currency").isEqualTo(chargebeeRevenue);
