@@ -25,12 +25,15 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
     private final Backfill backfill;
     private final Preflight preflight;
     private final SummaryJournals journals;
+    private final java.time.Clock clock;
 
-    public PollerHandler(EventPoller poller, Backfill backfill, Preflight preflight, SummaryJournals journals) {
+    public PollerHandler(EventPoller poller, Backfill backfill, Preflight preflight, SummaryJournals journals,
+                         java.time.Clock clock) {
         this.poller = poller;
         this.backfill = backfill;
         this.preflight = preflight;
         this.journals = journals;
+        this.clock = clock;
     }
 
     @Override
@@ -40,10 +43,11 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
         }
         if (input != null && input.get("gl_summary") instanceof Map<?, ?> request) {
             try {
-                return Map.of("journals", journals.post(YearMonth.parse(String.valueOf(request.get("period")))));
+                YearMonth period = period(String.valueOf(request.get("period")));
+                return Map.of("period", period.toString(), "journals", journals.post(period));
             } catch (DateTimeParseException | IllegalArgumentException e) {
-                return Map.of("error", "gl_summary needs a period like 2026-05 and gl_summary.enabled in the mapping: "
-                        + e.getMessage());
+                return Map.of("error", "gl_summary needs a period like 2026-05 (or \"previous\", the month before"
+                        + " this one in UTC) and gl_summary.enabled in the mapping: " + e.getMessage());
             }
         }
         if (input != null && Boolean.TRUE.equals(input.get("preflight"))) {
@@ -53,6 +57,12 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
         EventPoller.PollResult result = poller.poll();
         return Map.of("pages", result.pages(), "enqueued", result.enqueued(), "from", result.from().toString(),
                 "cursor", result.cursor().toString(), "morePending", result.morePending());
+    }
+
+    /** "2026-05", or "previous": the month before the current one (UTC), as the monthly period-close schedule sends. */
+    private YearMonth period(String requested) {
+        return "previous".equals(requested) ? YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC)).minusMonths(1)
+                : YearMonth.parse(requested);
     }
 
     private Map<String, Object> runBackfill(Map<?, ?> request) {

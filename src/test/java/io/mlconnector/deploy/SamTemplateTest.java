@@ -238,7 +238,8 @@ class SamTemplateTest {
 
     @Test
     void pollerSchedule_shouldRunOnTheParameterisedRate_withoutFlexibleWindow_andWithRetries() {
-        JsonNode properties = template.singleEvent("PollerFunction", "ScheduleV2").path("Properties");
+        JsonNode properties = template.resource("PollerFunction").path("Properties").path("Events").path("Schedule")
+                .path("Properties");
 
         assertEquals("rate(5 minutes)", template.evaluate(properties.path("ScheduleExpression")).asText());
         JsonNode mode = properties.path("FlexibleTimeWindow").path("Mode");
@@ -246,6 +247,28 @@ class SamTemplateTest {
         assertTrue(mode.isTextual() && "OFF".equals(mode.asText()), "FlexibleTimeWindow.Mode must be the string OFF, is " + mode);
         assertTrue(properties.path("RetryPolicy").has("MaximumRetryAttempts"));
         assertTrue(properties.path("RetryPolicy").has("MaximumEventAgeInSeconds"));
+    }
+
+    @Test
+    void periodClose_shouldBeOffByDefault_andSendThePreviousMonthToTheSummaryJournals() {
+        JsonNode properties = template.resource("PollerFunction").path("Properties").path("Events").path("PeriodClose")
+                .path("Properties");
+
+        assertEquals("ScheduleV2", template.resource("PollerFunction").path("Properties").path("Events")
+                .path("PeriodClose").path("Type").asText());
+        assertEquals("DISABLED", template.evaluate(properties.path("State")).asText(), "summary mode is opt-in");
+        assertEquals("cron(0 6 3 * ? *)", template.evaluate(properties.path("ScheduleExpression")).asText());
+        assertEquals(json.valueToTree(Map.of("gl_summary", Map.of("period", "previous"))),
+                readTree(properties.path("Input").asText()));
+        assertEquals("OFF", properties.path("FlexibleTimeWindow").path("Mode").asText());
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
     }
 
     // ------------------------------------------------------------------ state and secrets

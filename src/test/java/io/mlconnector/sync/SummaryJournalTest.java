@@ -67,6 +67,19 @@ class SummaryJournalTest {
         assertThat(net(usd, "10200").signum()).as("the cycle has USD payments").isPositive();
     }
 
+    @Test
+    void periodClose_shouldPostThePreviousMonth_whenTheScheduleSendsPrevious() {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+
+        JsonNode answer = new LambdaInvoker().invoke("{\"gl_summary\":{\"period\":\"previous\"}}");
+
+        assertThat(answer.path("period").asText()).isEqualTo(java.time.YearMonth.now(java.time.ZoneOffset.UTC)
+                .minusMonths(1).toString());
+        assertThat(answer.path("journals").size()).as("no Chargebee documents in that month").isZero();
+        assertThat(answer.has("error")).isFalse();
+    }
+
     /** Debits less credits on one account of a journal. */
     private static BigDecimal net(JsonNode journal, String account) {
         BigDecimal net = BigDecimal.ZERO;
