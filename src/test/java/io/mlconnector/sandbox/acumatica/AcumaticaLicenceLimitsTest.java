@@ -149,6 +149,7 @@ class AcumaticaLicenceLimitsTest {
         SandboxTestClient client = start(AcumaticaSandboxOptions.builder().maxConcurrentRequests(3));
         client.signInWithOAuth("api");
         client.get("Customer");
+        awaitIdle(); // the core is released just after the answer is written
 
         sandbox.reset();
 
@@ -160,6 +161,16 @@ class AcumaticaLicenceLimitsTest {
     private SandboxTestClient start(AcumaticaSandboxOptions.Builder options) {
         sandbox = AcumaticaSandbox.start(options.contract(CONTRACT).build());
         return new SandboxTestClient(sandbox);
+    }
+
+    private void awaitIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (sandbox.licenceStatistics().running() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("a request never finished: " + sandbox.licenceStatistics());
+            }
+            Thread.sleep(10);
+        }
     }
 
     private void awaitRunning(int running) throws InterruptedException {
