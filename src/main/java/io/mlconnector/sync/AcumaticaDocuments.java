@@ -177,6 +177,23 @@ public class AcumaticaDocuments {
         return remember("transaction", chargebeeId, PAYMENT, key, payment.id(), "Voided", null, toJson(payment), false);
     }
 
+    /** What a released journal, found by its description, debits to one account (e.g. a provision's expense). */
+    public java.math.BigDecimal journalDebit(String description, String account) {
+        JournalAmounts journal = acumatica.findFirst(JOURNAL_TRANSACTION, ODataFilter.eq("Description", description),
+                JournalAmounts.class).orElseThrow(() -> new IllegalStateException("journal '" + description
+                        + "' is not in Acumatica"));
+        return journal.details().stream().filter(line -> account.equals(line.account()))
+                .map(JournalAmounts.Line::debitAmount).filter(java.util.Objects::nonNull)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
+
+    /** The lines of a journal, read back with its details expanded. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record JournalAmounts(String id, String description, java.util.List<Line> details) {
+        @io.quarkus.runtime.annotations.RegisterForReflection
+        public record Line(String account, java.math.BigDecimal debitAmount) {}
+    }
+
     /** Whether the ledger says this Chargebee payment was voided in Acumatica. */
     public boolean isVoided(String chargebeeId) {
         return ledger.find("transaction", chargebeeId).map(entry -> "Voided".equals(entry.status())).orElse(false);

@@ -1,28 +1,24 @@
 package io.mlconnector.sync;
 
 import io.mlconnector.acumatica.AcumaticaException;
+import io.mlconnector.acumatica.dto.AcuCustomer;
+import io.mlconnector.acumatica.dto.AcuPayment;
+import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.chargebee.ChargebeeClient;
 import io.mlconnector.chargebee.ChargebeeException;
+import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
 import io.mlconnector.chargebee.dto.ChargebeeCustomer;
 import io.mlconnector.chargebee.dto.ChargebeeEvent;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
-import io.mlconnector.mapping.CustomerMapping;
-import io.mlconnector.mapping.InvoiceMapping;
-import io.mlconnector.mapping.CreditNoteMapping;
-import io.mlconnector.mapping.Money;
-import io.mlconnector.mapping.PaymentMapping;
-import io.mlconnector.acumatica.dto.AcuPayment;
-import io.mlconnector.acumatica.dto.AcuPaymentApplication;
-import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
 import io.mlconnector.chargebee.dto.ChargebeeTransaction;
 import io.mlconnector.chargebee.dto.EventContent;
-import java.util.ArrayList;
-import java.util.List;
+import io.mlconnector.mapping.CreditNoteMapping;
+import io.mlconnector.mapping.CustomerMapping;
+import io.mlconnector.mapping.InvoiceMapping;
+import io.mlconnector.mapping.PaymentMapping;
 import io.mlconnector.mapping.file.MappingFileException;
-import io.mlconnector.acumatica.dto.AcuCustomer;
-import io.mlconnector.acumatica.dto.AcuSalesInvoice;
-import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
  * One re-fetched Chargebee event → its Acumatica documents. Reads like the recipe: map → ensure dependencies →
@@ -34,9 +30,11 @@ public class EventProcessor {
     private final AcumaticaDocuments documents;
     private final MappingSource mappings;
     private final Preflight preflight;
+    private final BadDebtProvisions provisions;
 
     public EventProcessor(ChargebeeClient chargebee, AcumaticaDocuments documents, MappingSource mappings,
-                          Preflight preflight) {
+                          Preflight preflight, BadDebtProvisions provisions) {
+        this.provisions = provisions;
         this.chargebee = chargebee;
         this.documents = documents;
         this.mappings = mappings;
@@ -100,7 +98,19 @@ public class EventProcessor {
         return postInvoice(truncated ? chargebee.invoice(carried.id()) : carried); // read every line
     }
 
+    /** The invoice (or its reversal), then its bad-debt provision, which needs the invoice in Acumatica first. */
     private SyncOutcome postInvoice(ChargebeeInvoice invoice) {
+        SyncOutcome outcome = postInvoiceDocument(invoice);
+        if (!(outcome instanceof SyncOutcome.Posted posted) || documents.releasedKey("invoice", invoice.id()).isEmpty()) {
+            return outcome;
+        }
+        return provisions.reconcile(invoice)
+                .<SyncOutcome>map(provision -> new SyncOutcome.Posted(posted.acumaticaRef() + "; " + provision,
+                        posted.sent(), posted.answer()))
+                .orElse(outcome);
+    }
+
+    private SyncOutcome postInvoiceDocument(ChargebeeInvoice invoice) {
         if (!invoice.isClosed()) {
             return new SyncOutcome.Skipped("invoice " + invoice.id() + " is pending; it posts when it closes");
         }
@@ -288,13 +298,6 @@ public class EventProcessor {
             throw new MissingReference(gap);
         });
         return documents.ensureCustomer(customer.id(), body).key();
-    }
-
-    /** A document needs an Acumatica record the preflight found missing: held until someone adds it. */
-    private static final class MissingReference extends RuntimeException {
-        MissingReference(String message) {
-            super(message);
-        }
     }
 
     private static String fieldErrors(AcumaticaException e) {

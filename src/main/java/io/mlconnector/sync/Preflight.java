@@ -104,6 +104,18 @@ public class Preflight {
         return Optional.empty();
     }
 
+    /** The reason a journal cannot post yet, if one of its accounts or subaccounts is a gap that is still missing. */
+    public Optional<String> missingFor(io.mlconnector.acumatica.dto.AcuJournalTransaction journal) {
+        for (io.mlconnector.acumatica.dto.AcuJournalLine line : journal.details()) {
+            Optional<String> gap = missing(Reference.Kind.ACCOUNT, line.account())
+                    .or(() -> missing(Reference.Kind.SUBACCOUNT, line.subaccount()));
+            if (gap.isPresent()) {
+                return gap;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The reason a payment cannot post yet, if its payment method or cash account is a gap still missing. */
     public Optional<String> missingFor(io.mlconnector.acumatica.dto.AcuPayment payment) {
         return missing(Reference.Kind.PAYMENT_METHOD, payment.paymentMethod(), null)

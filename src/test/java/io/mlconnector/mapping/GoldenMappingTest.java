@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>{@code input.json}: {@code kind} (invoice, credit_note, transaction, void: the credit memo reversing a voided
  * invoice, credit_note_void: the debit memo reversing a voided credit note, reversal: the VoidPayment action a late failure or payment reversal leads to, summary: the period journal
- * of summary mode), {@code customer_id} (the Acumatica customer), {@code acumatica_reference_nbrs} (the Acumatica
+ * of summary mode, provision: the bad-debt provision of an invoice Chargebee stopped collecting), {@code customer_id} (the Acumatica customer), {@code acumatica_reference_nbrs} (the Acumatica
  * reference number, or entity id for a reversal, of each Chargebee document the input applies to, as the ledger
  * would give it) and {@code chargebee} (the record as Chargebee's API returns it). A summary case has {@code period},
  * {@code currency}, {@code invoices}, {@code credit_notes} and {@code transactions} instead and uses
@@ -116,6 +116,8 @@ class GoldenMappingTest {
                         new IllegalArgumentException("Transaction " + transaction.id() + " reverses no payment"));
                 yield CODEC.encodeAction(PaymentMapping.voidRequest(referenceNbr.apply(payment)));
             }
+            case "provision" -> CODEC.encode(BadDebtMapping.provision(
+                    JSON.treeToValue(input.path("chargebee"), ChargebeeInvoice.class), MAPPING));
             case "summary" -> CODEC.encode(SummaryJournalMapping.toAcumatica(
                     java.time.YearMonth.parse(input.path("period").asText()), input.path("currency").asText(),
                     list(input.path("invoices"), ChargebeeInvoice.class),
@@ -129,7 +131,7 @@ class GoldenMappingTest {
         return switch (input.path("kind").asText()) {
             case "transaction" -> "Payment";
             case "reversal" -> "VoidPayment";
-            case "summary" -> "JournalTransaction";
+            case "summary", "provision" -> "JournalTransaction";
             default -> "SalesInvoice";
         };
     }

@@ -128,6 +128,57 @@ class PaymentsAndCreditsPipelineTest {
                 .as("what the customer owes in Acumatica = Chargebee's 51000 due again").isEqualByComparingTo("51000");
     }
 
+    @Test
+    void invoiceChargebeeStopsCollecting_shouldGetABadDebtProvision_releasedWhenPaid_andALateStaleEventProvidesNothing() {
+        deliver(chargebee.events().stream().map(e -> e.path("id").asText()).toList());
+        worker.drain(1, 20);
+        com.fasterxml.jackson.databind.node.ObjectNode notPaid = chargebee.invoice("INV-MIN-0003").orElseThrow()
+                .deepCopy();
+        notPaid.put("status", "not_paid").put("updated_at", notPaid.path("due_date").asLong() + 86_400);
+        chargebee.putInvoice(notPaid);
+        String notPaidEvent = chargebee.addEvent("invoice_updated", contentWith("invoice", notPaid)).path("id").asText();
+        deliver(List.of(notPaidEvent, notPaidEvent));
+        worker.drain(1, 10);
+
+        assertThat(acumatica.journalTransactions()).singleElement().satisfies(journal -> {
+            assertThat(journal.at("/Description/value").asText()).isEqualTo("Chargebee bad debt provision INV-MIN-0003");
+            assertThat(journal.at("/CurrencyID/value").asText()).isEqualTo("JPY");
+            assertThat(net(journal, "62000")).isEqualByComparingTo("51000");
+            assertThat(net(journal, "11900")).isEqualByComparingTo("-51000");
+        });
+        assertThat(balanceOf("INV-MIN-0003")).as("the customer still owes it").isEqualByComparingTo("51000");
+
+        com.fasterxml.jackson.databind.node.ObjectNode paid = notPaid.deepCopy();
+        paid.put("status", "paid").put("amount_due", 0).put("amount_paid", 51000)
+                .put("updated_at", notPaid.path("updated_at").asLong() + 86_400);
+        chargebee.putInvoice(paid);
+        deliver(List.of(chargebee.addEvent("invoice_updated", contentWith("invoice", paid)).path("id").asText()));
+        worker.drain(1, 10);
+        deliver(List.of(chargebee.addEvent("invoice_updated", contentWith("invoice", notPaid)).path("id").asText()));
+        worker.drain(1, 10); // the not_paid state again, delivered late: Chargebee now says paid
+
+        assertThat(acumatica.journalTransactions()).hasSize(2).anySatisfy(journal -> {
+            assertThat(journal.at("/Description/value").asText())
+                    .isEqualTo("Chargebee bad debt provision release INV-MIN-0003");
+            assertThat(net(journal, "11900")).isEqualByComparingTo("51000");
+        });
+        BigDecimal expense = acumatica.journalTransactions().stream().map(j -> net(j, "62000"))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(expense).as("provided, then released").isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    /** Debits less credits on one account of a journal. */
+    private static BigDecimal net(JsonNode journal, String account) {
+        BigDecimal net = BigDecimal.ZERO;
+        for (JsonNode line : journal.path("Details")) {
+            if (account.equals(line.at("/Account/value").asText())) {
+                net = net.add(line.at("/DebitAmount/value").decimalValue())
+                        .subtract(line.at("/CreditAmount/value").decimalValue());
+            }
+        }
+        return net;
+    }
+
     /** An adjustment credit note of {@code amount} yen (tax included) on the one line of a minimal JPY invoice. */
     private com.fasterxml.jackson.databind.node.ObjectNode creditNote(String id, String invoiceId, long amount) {
         JsonNode invoice = chargebee.invoice(invoiceId).orElseThrow();

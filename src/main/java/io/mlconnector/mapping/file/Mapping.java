@@ -91,9 +91,17 @@ public final class Mapping {
         return postingAccount(sections.writeOff());
     }
 
-    /** Where amounts classified as bad debt post. */
+    /** Where amounts classified as bad debt post (the expense side of a bad-debt provision). */
     public PostingAccount badDebt() {
         return postingAccount(sections.badDebt());
+    }
+
+    /**
+     * The allowance for doubtful accounts (a contra-AR account) that bad-debt provisions credit; empty when the file
+     * names none, which leaves provisions off.
+     */
+    public Optional<String> badDebtAllowanceAccount() {
+        return sections.badDebt().field(MappingFile.ALLOWANCE_ACCOUNT).map(SourcedCode::value);
     }
 
     /**

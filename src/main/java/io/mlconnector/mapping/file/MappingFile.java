@@ -18,6 +18,7 @@ public final class MappingFile {
 
     static final String ACCOUNT = "account";
     static final String SUBACCOUNT = "subaccount";
+    static final String ALLOWANCE_ACCOUNT = "allowance_account";
     private static final RuleParser POSTING_RULES = RuleParser.of(
             Map.entry(ACCOUNT, Reference.Kind.ACCOUNT),
             Map.entry(SUBACCOUNT, Reference.Kind.SUBACCOUNT));
@@ -59,7 +60,7 @@ public final class MappingFile {
                 "the item and account of Chargebee's round_off_amount");
         Optional<Rule> writeOff = POSTING_RULES.complete(root, "write_off",
                 "where credit notes with create_reason_code \"Write Off\" post");
-        Optional<Rule> badDebt = POSTING_RULES.complete(root, "bad_debt", "where bad debt posts");
+        Optional<Rule> badDebt = readBadDebt(root);
         Optional<PaymentRules> payments = PaymentRules.read(root);
         Optional<VoidPolicy> voidedInvoices = root.required("voided_invoices",
                         "add voided_invoices: credit_memo (or void)")
@@ -72,6 +73,23 @@ public final class MappingFile {
         }
         return Optional.of(new MappingSections(customers.get(), items.get(), discounts.get(), taxes.get(),
                 rounding.get(), writeOff.get(), badDebt.get(), payments.get(), voidedInvoices.get(), glSummary));
+    }
+
+    /** {@code bad_debt: { account, subaccount, allowance_account? }}; the allowance turns bad-debt provisions on. */
+    private static Optional<Rule> readBadDebt(MapReader root) {
+        return root.required("bad_debt", "add bad_debt: { account: ..., subaccount: ... } (where bad debt posts)")
+                .flatMap(root::map)
+                .flatMap(map -> {
+                    Optional<Rule> rule = POSTING_RULES.readFields(map, true);
+                    Optional<SourcedCode> allowance = map.optional(ALLOWANCE_ACCOUNT)
+                            .flatMap(entry -> map.code(entry, Reference.Kind.ACCOUNT));
+                    map.finish();
+                    return rule.map(r -> allowance.map(a -> {
+                        java.util.Map<String, SourcedCode> fields = new java.util.LinkedHashMap<>(r.fields());
+                        fields.put(ALLOWANCE_ACCOUNT, a);
+                        return new Rule(r.path(), r.position(), fields);
+                    }).orElse(r));
+                });
     }
 
     /** Reported, not fatal: the other problems in a file of another version are still worth listing. */
