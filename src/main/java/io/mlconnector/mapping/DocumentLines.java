@@ -69,9 +69,11 @@ final class DocumentLines {
                 discountTotals.merge(key, discount.amount().minus(taxShare), Money::plus);
                 discountLabels.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(discount.label());
             }
-            lines.add(new AcuSalesInvoiceLine(account.inventoryId(), InvoiceMapping.lineDescription(item),
-                    quantity(item), unitPrice(item, currency), gross.minus(includedTax).minus(taxOnDiscounts).scaled(),
-                    null, Boolean.TRUE, null, account.salesAccount(), account.salesSubaccount()));
+            BigDecimal amount = gross.minus(includedTax).minus(taxOnDiscounts).scaled();
+            BigDecimal quantity = quantity(item);
+            lines.add(new AcuSalesInvoiceLine(account.inventoryId(), InvoiceMapping.lineDescription(item), quantity,
+                    unitPrice(item, quantity, amount, currency), amount, null, Boolean.TRUE, null,
+                    account.salesAccount(), account.salesSubaccount()));
         }
         discountTotals.forEach((key, amount) -> {
             if (!amount.isZero()) {
@@ -133,9 +135,32 @@ final class DocumentLines {
                 : BigDecimal.valueOf(item.quantity() == null ? 1 : item.quantity());
     }
 
-    static BigDecimal unitPrice(InvoiceLineItem item, String currency) {
-        return (item.unitAmountInDecimal() != null
+    /**
+     * The unit price that makes Acumatica's own line arithmetic (Qty × UnitPrice, rounded to the currency, less the line
+     * discount) give exactly {@code extended}: Chargebee's unit price when it does, otherwise {@code extended / Qty}
+     * to six decimals (the price without the tax inside a tax-inclusive price, or a tiered price's average). So the
+     * line posts the same amount whether Acumatica keeps the Amount sent or recomputes it.
+     *
+     * @param extended the line's amount before its Acumatica line discount
+     */
+    static BigDecimal unitPrice(InvoiceLineItem item, BigDecimal quantity, BigDecimal extended, String currency) {
+        BigDecimal chargebee = (item.unitAmountInDecimal() != null
                 ? Money.ofDecimal(item.unitAmountInDecimal(), currency)
                 : Money.ofMinor(InvoiceMapping.nz(item.unitAmount()), currency)).scaled();
+        int exponent = Money.exponent(currency);
+        if (quantity.signum() == 0 || extendedPrice(quantity, chargebee, exponent).compareTo(extended) == 0) {
+            return chargebee;
+        }
+        BigDecimal average = extended.divide(quantity, UNIT_PRICE_DECIMALS, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
+        return average.scale() < exponent ? average.setScale(exponent) : average;
     }
+
+    /** Acumatica's Qty × UnitPrice, rounded to the currency's decimals. */
+    static BigDecimal extendedPrice(BigDecimal quantity, BigDecimal unitPrice, int exponent) {
+        return quantity.multiply(unitPrice).setScale(exponent, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** Acumatica keeps unit prices to at most six decimals (Decimal Places for prices, CS101000). */
+    static final int UNIT_PRICE_DECIMALS = 6;
 }

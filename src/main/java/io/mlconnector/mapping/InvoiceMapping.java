@@ -121,10 +121,10 @@ public final class InvoiceMapping {
                                     boolean taxInclusive) {
         Money gross = DocumentLines.gross(item, currency);
         BigDecimal quantity = DocumentLines.quantity(item);
-        BigDecimal unit = DocumentLines.unitPrice(item, currency);
         Money includedTax = taxInclusive ? Money.ofMinor(nz(item.taxAmount()), currency) : Money.zero(currency);
-        return new AcuSalesInvoiceLine(account.inventoryId(), lineDescription(item), quantity, unit,
-                gross.minus(discount).minus(includedTax).scaled(), discount.isZero() ? null : discount.scaled(),
+        Money net = gross.minus(discount).minus(includedTax);
+        BigDecimal unit = DocumentLines.unitPrice(item, quantity, net.plus(discount).scaled(), currency);
+        return new AcuSalesInvoiceLine(account.inventoryId(), lineDescription(item), quantity, unit, net.scaled(), discount.isZero() ? null : discount.scaled(),
                 Boolean.TRUE, discount.isZero() ? null : Boolean.TRUE, account.salesAccount(), account.salesSubaccount());
     }
 

@@ -79,6 +79,24 @@ class GoldenMappingTest {
 
         assertThat(actual).isEqualTo(expected);
         assertThat(CONTRACT.validate(schema(input), expected)).as("valid against the official contract").isEmpty();
+        assertLinesAddUpTheWayAcumaticaComputesThem(expected);
+    }
+
+    /** Qty × UnitPrice (rounded to the currency) − DiscountAmount = Amount on every line, so Acumatica agrees. */
+    private static void assertLinesAddUpTheWayAcumaticaComputesThem(JsonNode body) {
+        int exponent = Money.exponent(body.at("/Currency/value").asText("USD"));
+        for (JsonNode line : body.path("Details")) {
+            if (!line.has("UnitPrice")) {
+                continue; // a journal line
+            }
+            java.math.BigDecimal extended = line.at("/Qty/value").decimalValue()
+                    .multiply(line.at("/UnitPrice/value").decimalValue())
+                    .setScale(exponent, java.math.RoundingMode.HALF_UP);
+            java.math.BigDecimal discount = line.has("DiscountAmount") ? line.at("/DiscountAmount/value").decimalValue()
+                    : java.math.BigDecimal.ZERO;
+            assertThat(extended.subtract(discount)).as("line %s", line.at("/TransactionDescr/value").asText())
+                    .isEqualByComparingTo(line.at("/Amount/value").decimalValue());
+        }
     }
 
     private static JsonNode map(JsonNode input) throws IOException {
