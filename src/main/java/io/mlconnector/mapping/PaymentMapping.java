@@ -12,8 +12,9 @@ import java.util.function.Function;
 /**
  * A successful Chargebee payment or refund → Acumatica {@code Payment} of type Payment or Customer Refund, on the
  * payment method and cash account the mapping routes its gateway account, method and currency to, applied as
- * {@code linked_invoices} (or, for a refund, {@code linked_credit_notes}) say. Pure: the caller passes how to find the
- * Acumatica reference numbers of the documents it applies to.
+ * {@code linked_invoices} (or, for a refund, {@code linked_credit_notes}; a refund of an excess payment, which has
+ * none, pays out the payment named by {@code refunded_txn_id}) say. Pure: the caller passes how to find the Acumatica
+ * reference numbers of the documents it applies to.
  */
 public final class PaymentMapping {
     public static final String TYPE_PAYMENT = "Payment";
@@ -25,12 +26,12 @@ public final class PaymentMapping {
     private PaymentMapping() {}
 
     /**
-     * @param referenceNbr the Acumatica reference number of the Chargebee document an application names (an invoice
-     *     for a payment, a credit note for a refund); called once per application, only for a transaction that posts,
-     *     so the caller can post that document first
+     * @param references the Acumatica reference numbers of the Chargebee documents the applications name (invoices
+     *     for a payment; credit notes, or the refunded payment, for a refund); asked once per application, only for a
+     *     transaction that posts, so the caller can post those documents first
      */
     public static AcuPayment toAcumatica(ChargebeeTransaction transaction, String customerId,
-                                         Function<String, String> referenceNbr, Mapping mapping) {
+                                         AcumaticaReferences references, Mapping mapping) {
         if (!"success".equals(transaction.status())) {
             throw new IllegalArgumentException("Transaction " + transaction.id() + " is " + transaction.status()
                     + "; only successful transactions post");
@@ -43,10 +44,16 @@ public final class PaymentMapping {
         List<AcuPaymentApplication> applications = refund
                 ? applications(transaction.linkedCreditNotes(), ChargebeeTransaction.LinkedCreditNote::cnId,
                         ChargebeeTransaction.LinkedCreditNote::appliedAmount, CreditNoteMapping.TYPE_CREDIT_MEMO,
-                        referenceNbr, transaction.currencyCode())
+                        references::creditNote, transaction.currencyCode())
                 : applications(transaction.linkedInvoices(), ChargebeeTransaction.LinkedInvoice::invoiceId,
-                        ChargebeeTransaction.LinkedInvoice::appliedAmount, InvoiceMapping.TYPE_INVOICE, referenceNbr,
-                        transaction.currencyCode());
+                        ChargebeeTransaction.LinkedInvoice::appliedAmount, InvoiceMapping.TYPE_INVOICE,
+                        references::invoice, transaction.currencyCode());
+        if (refund && applications.isEmpty() && transaction.refundedTxnId() != null) {
+            // A refund of a payment's unapplied (excess) amount: no credit note, it pays out the payment itself.
+            applications = List.of(new AcuPaymentApplication(TYPE_PAYMENT,
+                    references.payment(transaction.refundedTxnId()), Money.ofMinor(InvoiceMapping.nz(
+                            transaction.amount()), transaction.currencyCode()).scaled()));
+        }
         PaymentRoute route = mapping.paymentFor(transaction.gatewayAccountId(), transaction.paymentMethod(),
                 transaction.currencyCode());
         Money amount = Money.ofMinor(transaction.amount() == null ? 0 : transaction.amount(), transaction.currencyCode());
@@ -61,7 +68,8 @@ public final class PaymentMapping {
                 paymentRef(transaction),
                 transaction.id(),
                 (refund ? "Chargebee refund " : "Chargebee payment ") + transaction.id()
-                        + (transaction.gateway() == null ? "" : " via " + transaction.gateway()),
+                        + (transaction.gateway() == null || "not_applicable".equals(transaction.gateway()) ? ""
+                                : " via " + transaction.gateway()),
                 Boolean.FALSE,
                 applications.isEmpty() ? null : List.copyOf(applications));
     }

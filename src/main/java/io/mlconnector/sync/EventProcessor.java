@@ -180,8 +180,7 @@ public class EventProcessor {
         String customerId = documents.knownCustomerId(transaction.customerId())
                 .orElseGet(() -> ensureCustomer(transaction.customerId(), transaction.currencyCode()));
         AcuPayment body = PaymentMapping.toAcumatica(transaction, customerId,
-                documentId -> referenceNbr("refund".equals(transaction.type()) ? ensureCreditNote(documentId)
-                        : ensureInvoice(documentId)), mappings.current());
+                new PostingFirst(), mappings.current());
         Optional<String> gap = preflight.missingFor(body);
         if (gap.isPresent()) {
             return new SyncOutcome.Held(gap.get(), null, null);
@@ -261,6 +260,36 @@ public class EventProcessor {
         SyncOutcome outcome = postInvoice(chargebee.invoice(invoiceId));
         return documents.releasedKey("invoice", invoiceId).orElseThrow(() -> new MissingReference(
                 "invoice " + invoiceId + " it applies to cannot post yet: " + describe(outcome)));
+    }
+
+    /** Acumatica reference numbers of the documents a payment or refund applies to, each posted first if needed. */
+    private final class PostingFirst implements io.mlconnector.mapping.AcumaticaReferences {
+        @Override
+        public String invoice(String chargebeeInvoiceId) {
+            return referenceNbr(ensureInvoice(chargebeeInvoiceId));
+        }
+
+        @Override
+        public String creditNote(String chargebeeCreditNoteId) {
+            return referenceNbr(ensureCreditNote(chargebeeCreditNoteId));
+        }
+
+        @Override
+        public String payment(String chargebeeTransactionId) {
+            return referenceNbr(ensurePayment(chargebeeTransactionId));
+        }
+    }
+
+    private String ensurePayment(String transactionId) {
+        Optional<String> known = documents.releasedKey("transaction", transactionId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        ChargebeeTransaction payment = chargebee.transaction(transactionId);
+        SyncOutcome outcome = syncTransaction(new ChargebeeEvent("dependency:" + transactionId, null,
+                "transaction_created", "v2", "dependency", new EventContent(null, null, null, payment)));
+        return documents.releasedKey("transaction", transactionId).orElseThrow(() -> new MissingReference(
+                "payment " + transactionId + " it refunds cannot post yet: " + describe(outcome)));
     }
 
     private String ensureCreditNote(String creditNoteId) {

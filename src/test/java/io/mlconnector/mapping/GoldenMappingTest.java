@@ -126,8 +126,23 @@ class GoldenMappingTest {
                 yield CODEC.encode(CreditNoteMapping.reversal(note, customer, note.id() + "-VOID", MAPPING));
             }
             case "transaction" -> CODEC.encode(PaymentMapping.toAcumatica(
-                    JSON.treeToValue(input.path("chargebee"), ChargebeeTransaction.class), customer, referenceNbr,
-                    MAPPING));
+                    JSON.treeToValue(input.path("chargebee"), ChargebeeTransaction.class), customer,
+                    new AcumaticaReferences() {
+                        @Override
+                        public String invoice(String id) {
+                            return referenceNbr.apply(id);
+                        }
+
+                        @Override
+                        public String creditNote(String id) {
+                            return referenceNbr.apply(id);
+                        }
+
+                        @Override
+                        public String payment(String id) {
+                            return referenceNbr.apply(id);
+                        }
+                    }, MAPPING));
             case "reversal" -> {
                 ChargebeeTransaction transaction = JSON.treeToValue(input.path("chargebee"), ChargebeeTransaction.class);
                 String payment = PaymentMapping.paymentToVoid(transaction).orElseThrow(() ->

@@ -167,6 +167,38 @@ class PaymentsAndCreditsPipelineTest {
         assertThat(expense).as("provided, then released").isEqualByComparingTo(BigDecimal.ZERO);
     }
 
+    @Test
+    void refundOfAnExcessPayment_shouldPayOutThePayment_postingThePaymentAndItsInvoiceFirst() {
+        JsonNode invoice = chargebee.invoice("INV-MIN-0003").orElseThrow();
+        com.fasterxml.jackson.databind.node.ObjectNode payment = chargebee.transaction("txn_min_0001").orElseThrow()
+                .deepCopy();
+        long at = invoice.path("date").asLong() + 3_600;
+        payment.put("id", "txn_min_excess").put("customer_id", "cust_min_jpy").put("currency_code", "JPY")
+                .put("amount", 60_000).put("amount_unused", 9_000).put("date", at).put("updated_at", at)
+                .put("id_at_gateway", "ch_excess");
+        payment.putArray("linked_invoices").addObject().put("invoice_id", "INV-MIN-0003").put("applied_amount", 51_000)
+                .put("applied_at", at).put("invoice_status", "paid");
+        chargebee.putTransaction(payment);
+        com.fasterxml.jackson.databind.node.ObjectNode refund = payment.deepCopy();
+        refund.put("id", "txn_min_excess_refund").put("type", "refund").put("amount", 9_000).put("amount_unused", 0)
+                .put("refunded_txn_id", "txn_min_excess").put("id_at_gateway", "re_excess")
+                .put("date", at + 3_600).put("updated_at", at + 3_600);
+        refund.putArray("linked_invoices");
+        refund.putArray("linked_credit_notes");
+        chargebee.putTransaction(refund);
+
+        deliver(List.of(chargebee.addEvent("payment_refunded", contentWith("transaction", refund)).path("id").asText()));
+        worker.drain(1, 10);
+
+        assertThat(balanceOf("INV-MIN-0003")).as("posted first and paid").isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(payment("txn_min_excess").at("/AvailableBalance/value").decimalValue())
+                .as("its excess was paid out").isEqualByComparingTo(BigDecimal.ZERO);
+        JsonNode posted = payment("txn_min_excess_refund");
+        assertThat(posted.at("/Type/value").asText()).isEqualTo("Customer Refund");
+        assertThat(posted.at("/PaymentAmount/value").decimalValue()).isEqualByComparingTo("9000");
+        assertThat(posted.at("/Status/value").asText()).isEqualTo("Closed");
+    }
+
     /** Debits less credits on one account of a journal. */
     private static BigDecimal net(JsonNode journal, String account) {
         BigDecimal net = BigDecimal.ZERO;
