@@ -8,6 +8,9 @@ import io.mlconnector.acumatica.ODataFilter;
 import io.mlconnector.acumatica.dto.AcuCustomer;
 import io.mlconnector.acumatica.dto.AcuJournalTransaction;
 import io.mlconnector.acumatica.dto.AcuPayment;
+import io.mlconnector.acumatica.dto.AcuPaymentApplication;
+import io.mlconnector.acumatica.dto.AcuPaymentApplicationsUpdate;
+import io.mlconnector.acumatica.dto.PaymentApplications;
 import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.acumatica.dto.CustomerRef;
 import io.mlconnector.acumatica.dto.EntityKeys;
@@ -175,6 +178,51 @@ public class AcumaticaDocuments {
             acumatica.invoke(PAYMENT, VOID_PAYMENT, PaymentMapping.voidRequest(payment.id()));
         }
         return remember("transaction", chargebeeId, PAYMENT, key, payment.id(), "Voided", null, toJson(payment), false);
+    }
+
+    /**
+     * Applies what a payment posted earlier does not apply yet: Chargebee later used its unapplied (excess) amount for
+     * another invoice. Compares the applications the body asks for with Acumatica's released ones and adds only the
+     * difference, then releases again, so a repeated call applies nothing twice.
+     *
+     * @return the payment, when something new was applied
+     */
+    @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
+            retryOn = AcumaticaException.Transient.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public Optional<PostedDocument> applyNewApplications(String chargebeeId, AcuPayment body) {
+        if (body.documentsToApply() == null || body.documentsToApply().isEmpty()) {
+            return Optional.empty();
+        }
+        PaymentApplications current = acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId),
+                PaymentApplications.class).orElse(null);
+        if (current == null || !"Open".equals(current.status())) {
+            return Optional.empty(); // not there yet, fully applied, or voided
+        }
+        java.util.Map<String, java.math.BigDecimal> applied = new java.util.HashMap<>();
+        for (PaymentApplications.Applied line : current.applicationHistory() == null
+                ? java.util.List.<PaymentApplications.Applied>of() : current.applicationHistory()) {
+            applied.merge(line.adjustedDocType() + "/" + line.adjustedRefNbr(),
+                    line.amountPaid() == null ? java.math.BigDecimal.ZERO : line.amountPaid(), java.math.BigDecimal::add);
+        }
+        java.util.List<AcuPaymentApplication> missing = new java.util.ArrayList<>();
+        for (AcuPaymentApplication wanted : body.documentsToApply()) {
+            java.math.BigDecimal left = wanted.amountPaid().subtract(applied.getOrDefault(
+                    wanted.docType() + "/" + wanted.referenceNbr(), java.math.BigDecimal.ZERO));
+            if (left.signum() > 0) {
+                missing.add(new AcuPaymentApplication(wanted.docType(), wanted.referenceNbr(), left));
+            }
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        AcuPaymentApplicationsUpdate update = new AcuPaymentApplicationsUpdate(current.type(), current.referenceNbr(),
+                missing);
+        String sent = codec.encode(update).toString();
+        PaymentView updated = acumatica.update(PAYMENT, update, PaymentView.class);
+        acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(updated.id()));
+        return Optional.of(remember("transaction", chargebeeId, PAYMENT, current.type() + "/" + current.referenceNbr(),
+                updated.id(), "Released", sent, toJson(updated), false));
     }
 
     /** What a released journal, found by its description, debits to one account (e.g. a provision's expense). */

@@ -18,6 +18,7 @@ import io.mlconnector.mapping.InvoiceMapping;
 import io.mlconnector.mapping.PaymentMapping;
 import io.mlconnector.mapping.file.MappingFileException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -104,6 +105,7 @@ public class EventProcessor {
         if (!(outcome instanceof SyncOutcome.Posted posted) || documents.releasedKey("invoice", invoice.id()).isEmpty()) {
             return outcome;
         }
+        applyExcessPayments(invoice);
         return provisions.reconcile(invoice)
                 .<SyncOutcome>map(provision -> new SyncOutcome.Posted(posted.acumaticaRef() + "; " + provision,
                         posted.sent(), posted.answer()))
@@ -186,7 +188,34 @@ public class EventProcessor {
             return new SyncOutcome.Held(gap.get(), null, null);
         }
         PostedDocument posted = documents.ensureReleasedPayment(transaction.id(), body);
+        if (!posted.createdNow() && "payment".equals(transaction.type())) {
+            // Posted before: Chargebee may since have applied its excess to another invoice.
+            Optional<PostedDocument> reapplied = documents.applyNewApplications(transaction.id(), body);
+            if (reapplied.isPresent()) {
+                return new SyncOutcome.Posted(posted.entity() + " " + posted.key() + " applied further",
+                        reapplied.get().sent(), reapplied.get().answer());
+            }
+        }
         return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    /**
+     * An invoice paid later from a payment's excess names that payment in {@code linked_payments} with an
+     * {@code applied_at} after the payment itself: the payment posted before and must now be applied to this invoice
+     * too. Chargebee is read again for the payment's current applications.
+     */
+    private void applyExcessPayments(ChargebeeInvoice invoice) {
+        for (ChargebeeInvoice.LinkedPayment linked : invoice.linkedPayments() == null
+                ? List.<ChargebeeInvoice.LinkedPayment>of() : invoice.linkedPayments()) {
+            boolean appliedLater = linked.appliedAt() != null && linked.txnDate() != null
+                    && linked.appliedAt().isAfter(linked.txnDate().plusSeconds(60));
+            if (appliedLater && "success".equals(linked.txnStatus())
+                    && documents.releasedKey("transaction", linked.txnId()).isPresent()) {
+                ChargebeeTransaction payment = chargebee.transaction(linked.txnId());
+                syncTransaction(new ChargebeeEvent("dependency:" + payment.id(), null, "transaction_updated", "v2",
+                        "dependency", new EventContent(null, null, null, payment)));
+            }
+        }
     }
 
     /**

@@ -199,6 +199,55 @@ class PaymentsAndCreditsPipelineTest {
         assertThat(posted.at("/Status/value").asText()).isEqualTo("Closed");
     }
 
+    @Test
+    void invoicePaidLaterFromAPaymentsExcess_shouldApplyThatPostedPayment_once() {
+        JsonNode invoice = chargebee.invoice("INV-MIN-0003").orElseThrow();
+        long at = invoice.path("date").asLong() + 3_600;
+        com.fasterxml.jackson.databind.node.ObjectNode payment = chargebee.transaction("txn_min_0001").orElseThrow()
+                .deepCopy();
+        payment.put("id", "txn_min_excess").put("customer_id", "cust_min_jpy").put("currency_code", "JPY")
+                .put("amount", 60_000).put("amount_unused", 9_000).put("date", at).put("updated_at", at)
+                .put("id_at_gateway", "ch_excess");
+        payment.putArray("linked_invoices").addObject().put("invoice_id", "INV-MIN-0003").put("applied_amount", 51_000)
+                .put("applied_at", at).put("invoice_status", "paid");
+        chargebee.putTransaction(payment);
+        deliver(List.of(chargebee.addEvent("payment_succeeded", contentWith("transaction", payment)).path("id")
+                .asText()));
+        worker.drain(1, 10);
+        assertThat(payment("txn_min_excess").at("/AvailableBalance/value").decimalValue()).isEqualByComparingTo("9000");
+
+        long later = at + 30 * 86_400;
+        com.fasterxml.jackson.databind.node.ObjectNode next = invoice.deepCopy();
+        next.put("id", "INV-MIN-0004").put("status", "paid").put("date", later).put("due_date", later)
+                .put("updated_at", later).put("sub_total", 5_000).put("tax", 0).put("total", 5_000)
+                .put("amount_paid", 5_000).put("amount_due", 0);
+        next.putArray("line_items").addObject().put("id", "li_min_0004_1").put("unit_amount", 5_000).put("quantity", 1)
+                .put("amount", 5_000).put("tax_amount", 0).put("is_taxed", false).put("discount_amount", 0)
+                .put("description", "Consulting Hours").put("entity_type", "charge_item_price")
+                .put("entity_id", "consulting-hours-JPY").put("date_from", later).put("date_to", later);
+        next.putArray("taxes");
+        next.putArray("line_item_taxes");
+        next.putArray("linked_payments").addObject().put("txn_id", "txn_min_excess").put("applied_amount", 5_000)
+                .put("applied_at", later).put("txn_status", "success").put("txn_date", at).put("txn_amount", 60_000);
+        chargebee.putInvoice(next);
+        com.fasterxml.jackson.databind.node.ObjectNode reapplied = payment.deepCopy();
+        reapplied.put("amount_unused", 4_000).put("updated_at", later);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) reapplied.get("linked_invoices")).addObject()
+                .put("invoice_id", "INV-MIN-0004").put("applied_amount", 5_000).put("applied_at", later)
+                .put("invoice_status", "paid");
+        chargebee.putTransaction(reapplied);
+        String nextEvent = chargebee.addEvent("invoice_generated", contentWith("invoice", next)).path("id").asText();
+
+        deliver(List.of(nextEvent, nextEvent));
+        worker.drain(1, 10);
+
+        assertThat(balanceOf("INV-MIN-0004")).as("paid from the excess").isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(payment("txn_min_excess").at("/AvailableBalance/value").decimalValue())
+                .as("9000 unapplied less the 5000 applied once").isEqualByComparingTo("4000");
+        assertThat(acumatica.payments()).filteredOn(p -> "txn_min_excess".equals(p.at("/ExternalRef/value").asText()))
+                .hasSize(1);
+    }
+
     /** Debits less credits on one account of a journal. */
     private static BigDecimal net(JsonNode journal, String account) {
         BigDecimal net = BigDecimal.ZERO;

@@ -35,7 +35,7 @@ public record ChargebeeInvoice(String id, String customerId, String subscription
     /** A payment applied to this invoice. */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record LinkedPayment(String txnId, Long appliedAmount, Instant appliedAt, String txnStatus) {}
+    public record LinkedPayment(String txnId, Long appliedAmount, Instant appliedAt, String txnStatus, Instant txnDate) {}
 
     /** A credit note applied to this invoice. */
     @RegisterForReflection
