@@ -14,6 +14,7 @@ import io.mlconnector.acumatica.dto.PaymentApplications;
 import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.acumatica.dto.CustomerRef;
 import io.mlconnector.acumatica.dto.EntityKeys;
+import io.mlconnector.acumatica.dto.InvoiceApplications;
 import io.mlconnector.acumatica.dto.InvoiceRef;
 import io.mlconnector.acumatica.dto.JournalView;
 import io.mlconnector.acumatica.dto.PaymentView;
@@ -223,6 +224,39 @@ public class AcumaticaDocuments {
         acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(updated.id()));
         return Optional.of(remember("transaction", chargebeeId, PAYMENT, current.type() + "/" + current.referenceNbr(),
                 updated.id(), "Released", sent, toJson(updated), false));
+    }
+
+    /**
+     * Applies a released credit memo to an invoice up to {@code wanted}: what Chargebee applied, for example refundable
+     * credits it used for a later invoice. The invoice's own applications ({@code ApplicationsInvoice}) say what this
+     * memo already paid there, so only the difference is applied (through {@code Payment} with Type Credit Memo, then
+     * a release) and a repeated call applies nothing.
+     *
+     * @return true when something was applied
+     */
+    @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
+            retryOn = AcumaticaException.Transient.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public boolean applyCreditMemo(String memoNbr, String invoiceNbr, java.math.BigDecimal wanted) {
+        InvoiceApplications invoice = acumatica.findFirst(SALES_INVOICE, ODataFilter.and(ODataFilter.eq("Type",
+                        "Invoice"), ODataFilter.eq("ReferenceNbr", invoiceNbr)), InvoiceApplications.class)
+                .orElseThrow(() -> new IllegalStateException("invoice " + invoiceNbr + " is not in Acumatica"));
+        java.math.BigDecimal applied = (invoice.applicationsInvoice() == null
+                ? java.util.List.<InvoiceApplications.Applied>of() : invoice.applicationsInvoice()).stream()
+                .filter(line -> "Credit Memo".equals(line.docType()) && memoNbr.equals(line.adjustingDocReferenceNbr()))
+                .map(line -> line.amountPaid() == null ? java.math.BigDecimal.ZERO : line.amountPaid())
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        java.math.BigDecimal left = wanted.subtract(applied);
+        if (invoice.balance() != null) {
+            left = left.min(invoice.balance());
+        }
+        if (left.signum() <= 0) {
+            return false;
+        }
+        PaymentView memo = acumatica.update(PAYMENT, new AcuPaymentApplicationsUpdate("Credit Memo", memoNbr,
+                java.util.List.of(new AcuPaymentApplication("Invoice", invoiceNbr, left))), PaymentView.class);
+        acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(memo.id()));
+        return true;
     }
 
     /** What a released journal, found by its description, debits to one account (e.g. a provision's expense). */

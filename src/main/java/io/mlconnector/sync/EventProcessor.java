@@ -15,6 +15,7 @@ import io.mlconnector.chargebee.dto.EventContent;
 import io.mlconnector.mapping.CreditNoteMapping;
 import io.mlconnector.mapping.CustomerMapping;
 import io.mlconnector.mapping.InvoiceMapping;
+import io.mlconnector.mapping.Money;
 import io.mlconnector.mapping.PaymentMapping;
 import io.mlconnector.mapping.file.MappingFileException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,6 +107,7 @@ public class EventProcessor {
             return outcome;
         }
         applyExcessPayments(invoice);
+        applyCredits(invoice);
         return provisions.reconcile(invoice)
                 .<SyncOutcome>map(provision -> new SyncOutcome.Posted(posted.acumaticaRef() + "; " + provision,
                         posted.sent(), posted.answer()))
@@ -155,7 +157,39 @@ public class EventProcessor {
             return new SyncOutcome.Held(gap.get(), null, null);
         }
         PostedDocument posted = documents.ensureReleasedCreditMemo(note.id(), body);
+        if (!posted.createdNow()) {
+            // Posted before: Chargebee may since have allocated the rest of it to other invoices.
+            boolean applied = false;
+            for (ChargebeeCreditNote.Allocation allocation : note.allocations() == null
+                    ? List.<ChargebeeCreditNote.Allocation>of() : note.allocations()) {
+                if (allocation.allocatedAmount() != null && allocation.allocatedAmount() > 0) {
+                    applied |= documents.applyCreditMemo(referenceNbr(posted.key()),
+                            referenceNbr(ensureInvoice(allocation.invoiceId())),
+                            Money.ofMinor(allocation.allocatedAmount(), note.currencyCode()).scaled());
+                }
+            }
+            if (applied) {
+                return new SyncOutcome.Posted(posted.entity() + " " + posted.key() + " applied further", null, null);
+            }
+        }
         return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    /**
+     * Credits Chargebee applied to this invoice from credit notes posted earlier (refundable credits used for a later
+     * invoice): each posted credit memo is applied to it for what Chargebee applied, never twice.
+     */
+    private void applyCredits(ChargebeeInvoice invoice) {
+        Optional<String> invoiceKey = documents.releasedKey("invoice", invoice.id());
+        for (ChargebeeInvoice.AppliedCredit credit : invoice.appliedCredits() == null
+                ? List.<ChargebeeInvoice.AppliedCredit>of() : invoice.appliedCredits()) {
+            Optional<String> memoKey = documents.releasedKey("credit_note", credit.cnId());
+            if (invoiceKey.isPresent() && memoKey.isPresent() && credit.appliedAmount() != null
+                    && credit.appliedAmount() > 0) {
+                documents.applyCreditMemo(referenceNbr(memoKey.get()), referenceNbr(invoiceKey.get()),
+                        Money.ofMinor(credit.appliedAmount(), invoice.currencyCode()).scaled());
+            }
+        }
     }
 
     private SyncOutcome syncTransaction(ChargebeeEvent event) {

@@ -248,6 +248,44 @@ class PaymentsAndCreditsPipelineTest {
                 .hasSize(1);
     }
 
+    @Test
+    void refundableCreditsUsedForALaterInvoice_shouldApplyThePostedCreditMemoToIt_once() {
+        deliver(chargebee.events().stream().map(e -> e.path("id").asText()).toList());
+        worker.drain(1, 20);
+        com.fasterxml.jackson.databind.node.ObjectNode note = creditNote("CN-MIN-0002", "INV-MIN-0003", 11_000);
+        note.put("type", "refundable").put("status", "refund_due").put("amount_allocated", 0)
+                .put("amount_available", 11_000);
+        note.putArray("allocations");
+        chargebee.putCreditNote(note);
+        deliver(List.of(chargebee.addEvent("credit_note_created", contentWith("credit_note", note)).path("id")
+                .asText()));
+        worker.drain(1, 10);
+        assertThat(balanceOf("CN-MIN-0002")).as("an open credit").isEqualByComparingTo("11000");
+
+        JsonNode invoice = chargebee.invoice("INV-MIN-0003").orElseThrow();
+        long later = invoice.path("date").asLong() + 30 * 86_400;
+        com.fasterxml.jackson.databind.node.ObjectNode next = invoice.deepCopy();
+        next.put("id", "INV-MIN-0005").put("status", "paid").put("date", later).put("due_date", later)
+                .put("updated_at", later).put("sub_total", 5_000).put("tax", 0).put("total", 5_000)
+                .put("credits_applied", 5_000).put("amount_due", 0);
+        next.putArray("line_items").addObject().put("id", "li_min_0005_1").put("unit_amount", 5_000).put("quantity", 1)
+                .put("amount", 5_000).put("tax_amount", 0).put("is_taxed", false).put("discount_amount", 0)
+                .put("description", "Consulting Hours").put("entity_type", "charge_item_price")
+                .put("entity_id", "consulting-hours-JPY").put("date_from", later).put("date_to", later);
+        next.putArray("taxes");
+        next.putArray("line_item_taxes");
+        next.putArray("applied_credits").addObject().put("cn_id", "CN-MIN-0002").put("applied_amount", 5_000)
+                .put("applied_at", later).put("cn_status", "refund_due");
+        chargebee.putInvoice(next);
+        String nextEvent = chargebee.addEvent("invoice_generated", contentWith("invoice", next)).path("id").asText();
+
+        deliver(List.of(nextEvent, nextEvent));
+        worker.drain(1, 10);
+
+        assertThat(balanceOf("INV-MIN-0005")).as("paid by the earlier credit").isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(balanceOf("CN-MIN-0002")).as("11000 less the 5000 used, once").isEqualByComparingTo("6000");
+    }
+
     /** Debits less credits on one account of a journal. */
     private static BigDecimal net(JsonNode journal, String account) {
         BigDecimal net = BigDecimal.ZERO;

@@ -400,6 +400,22 @@ class AcumaticaPaymentTest {
                 {"Type": {"value": "Credit Memo"}, "ReferenceNbr": {"value": "CRM000404"}}"""));
     }
 
+    @Test
+    void creditMemoPayment_shouldCountAsAnExistingDocumentForIfMatch() throws Exception {
+        givenReleasedInvoice("CUS_1", "cb_inv_1");
+        givenReleasedCreditMemo("CUS_1", "cb_cn_1");
+
+        HttpResponse<String> opened = client.putIfMatch("Payment", """
+                {"Type": {"value": "Credit Memo"}, "ReferenceNbr": {"value": "CRM000001"},
+                 "DocumentsToApply": [{"DocType": {"value": "Invoice"}, "ReferenceNbr": {"value": "INV000001"},
+                                       "AmountPaid": {"value": 10}}]}""");
+        HttpResponse<String> missing = client.putIfMatch("Payment", """
+                {"Type": {"value": "Credit Memo"}, "ReferenceNbr": {"value": "CRM000404"}}""");
+
+        assertEquals(200, opened.statusCode(), opened.body());
+        assertEquals(412, missing.statusCode(), missing.body());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void givenCustomer(String customerId, String currency) throws Exception {

@@ -59,7 +59,10 @@ final class PaymentEndpoint extends StoredEntityEndpoint {
                     .ifPresent(label -> ValueObjects.set(patch, "Type", label));
             boolean creditMemo = ValueObjects.text(patch, "Type").filter(ArDocumentTypes.CREDIT_MEMO::equals)
                     .isPresent();
-            PutMatch match = matchForPut(patch, condition, "Type", ArDocumentTypes.PAYMENT, "ReferenceNbr");
+            // A released SalesInvoice credit memo is an existing AR document on this screen too: If-Match finds it.
+            WriteCondition effective = creditMemo && condition == WriteCondition.UPDATE_ONLY
+                    && releasedCreditMemo(patch).isPresent() ? WriteCondition.ANY : condition;
+            PutMatch match = matchForPut(patch, effective, "Type", ArDocumentTypes.PAYMENT, "ReferenceNbr");
             if (match.refusal() != null) {
                 return match.refusal();
             }

@@ -99,6 +99,21 @@ final class SandboxTestClient {
         return send("POST", sandbox.endpointUrl() + "/" + path, body);
     }
 
+    /** PUT with {@code If-Match: *}: update only. */
+    HttpResponse<String> putIfMatch(String entity, String body) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(sandbox.endpointUrl() + "/" + entity))
+                .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .header("If-Match", "*");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (cookies != null) {
+            builder.header("Cookie", cookies);
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode putOk(String entity, String body) throws Exception {
         HttpResponse<String> response = put(entity, body);
         assertEquals(200, response.statusCode(), response.body());
