@@ -1,5 +1,6 @@
 package io.mlconnector.mapping;
 
+import io.mlconnector.acumatica.dto.AcuCreditMemoApplication;
 import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.acumatica.dto.AcuSalesInvoiceLine;
 import io.mlconnector.acumatica.dto.AcuTaxDetail;
@@ -82,7 +83,7 @@ public final class InvoiceMapping {
         return new AcuSalesInvoice(CreditNoteMapping.TYPE_CREDIT_MEMO, original.customerID(), externalRef, externalRef,
                 original.date(), original.date(), original.currency(), "Reversal of voided Chargebee invoice "
                 + original.externalRef(), Boolean.FALSE, original.isTaxValid(), original.details(),
-                original.taxDetails(), List.of(new io.mlconnector.acumatica.dto.AcuCreditMemoApplication(
+                original.taxDetails(), List.of(new AcuCreditMemoApplication(
                         TYPE_INVOICE, originalReferenceNbr, total)));
     }
 

@@ -2,11 +2,13 @@ package io.mlconnector.mapping;
 
 import io.mlconnector.acumatica.dto.AcuPayment;
 import io.mlconnector.acumatica.dto.AcuPaymentApplication;
+import io.mlconnector.acumatica.dto.EntityKeys;
 import io.mlconnector.chargebee.dto.ChargebeeTransaction;
 import io.mlconnector.mapping.file.Mapping;
 import io.mlconnector.mapping.file.PaymentRoute;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -80,20 +82,20 @@ public final class PaymentMapping {
      * which may be missing on a malformed record, hence the empty string). Acumatica voids that payment
      * ({@code VoidPayment}), which reopens what it paid.
      */
-    public static java.util.Optional<String> paymentToVoid(ChargebeeTransaction transaction) {
+    public static Optional<String> paymentToVoid(ChargebeeTransaction transaction) {
         if ("payment".equals(transaction.type()) && "late_failure".equals(transaction.status())) {
-            return java.util.Optional.of(transaction.id());
+            return Optional.of(transaction.id());
         }
         if ("payment_reversal".equals(transaction.type()) && "success".equals(transaction.status())) {
-            return java.util.Optional.of(transaction.referenceTransactionId() == null ? ""
+            return Optional.of(transaction.referenceTransactionId() == null ? ""
                     : transaction.referenceTransactionId());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The body of Acumatica's {@code VoidPayment} action on the payment with this entity id. */
-    public static io.mlconnector.acumatica.dto.EntityKeys voidRequest(String acumaticaPaymentId) {
-        return new io.mlconnector.acumatica.dto.EntityKeys(acumaticaPaymentId);
+    public static EntityKeys voidRequest(String acumaticaPaymentId) {
+        return new EntityKeys(acumaticaPaymentId);
     }
 
     /**

@@ -10,13 +10,14 @@ import io.mlconnector.acumatica.dto.AcuJournalTransaction;
 import io.mlconnector.acumatica.dto.AcuPayment;
 import io.mlconnector.acumatica.dto.AcuPaymentApplication;
 import io.mlconnector.acumatica.dto.AcuPaymentApplicationsUpdate;
-import io.mlconnector.acumatica.dto.PaymentApplications;
 import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.acumatica.dto.CustomerRef;
 import io.mlconnector.acumatica.dto.EntityKeys;
 import io.mlconnector.acumatica.dto.InvoiceApplications;
 import io.mlconnector.acumatica.dto.InvoiceRef;
+import io.mlconnector.acumatica.dto.JournalAmounts;
 import io.mlconnector.acumatica.dto.JournalView;
+import io.mlconnector.acumatica.dto.PaymentApplications;
 import io.mlconnector.acumatica.dto.PaymentView;
 import io.mlconnector.acumatica.dto.ReleasableDocument;
 import io.mlconnector.mapping.PaymentMapping;
@@ -24,8 +25,14 @@ import io.mlconnector.store.LedgerEntry;
 import io.mlconnector.store.LedgerStore;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -200,16 +207,16 @@ public class AcumaticaDocuments {
         if (current == null || !"Open".equals(current.status())) {
             return Optional.empty(); // not there yet, fully applied, or voided
         }
-        java.util.Map<String, java.math.BigDecimal> applied = new java.util.HashMap<>();
+        Map<String, BigDecimal> applied = new HashMap<>();
         for (PaymentApplications.Applied line : current.applicationHistory() == null
-                ? java.util.List.<PaymentApplications.Applied>of() : current.applicationHistory()) {
+                ? List.<PaymentApplications.Applied>of() : current.applicationHistory()) {
             applied.merge(line.adjustedDocType() + "/" + line.adjustedRefNbr(),
-                    line.amountPaid() == null ? java.math.BigDecimal.ZERO : line.amountPaid(), java.math.BigDecimal::add);
+                    line.amountPaid() == null ? BigDecimal.ZERO : line.amountPaid(), BigDecimal::add);
         }
-        java.util.List<AcuPaymentApplication> missing = new java.util.ArrayList<>();
+        List<AcuPaymentApplication> missing = new ArrayList<>();
         for (AcuPaymentApplication wanted : body.documentsToApply()) {
-            java.math.BigDecimal left = wanted.amountPaid().subtract(applied.getOrDefault(
-                    wanted.docType() + "/" + wanted.referenceNbr(), java.math.BigDecimal.ZERO));
+            BigDecimal left = wanted.amountPaid().subtract(applied.getOrDefault(
+                    wanted.docType() + "/" + wanted.referenceNbr(), BigDecimal.ZERO));
             if (left.signum() > 0) {
                 missing.add(new AcuPaymentApplication(wanted.docType(), wanted.referenceNbr(), left));
             }
@@ -237,16 +244,16 @@ public class AcumaticaDocuments {
     @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
-    public boolean applyCreditMemo(String memoNbr, String invoiceNbr, java.math.BigDecimal wanted) {
+    public boolean applyCreditMemo(String memoNbr, String invoiceNbr, BigDecimal wanted) {
         InvoiceApplications invoice = acumatica.findFirst(SALES_INVOICE, ODataFilter.and(ODataFilter.eq("Type",
                         "Invoice"), ODataFilter.eq("ReferenceNbr", invoiceNbr)), InvoiceApplications.class)
                 .orElseThrow(() -> new IllegalStateException("invoice " + invoiceNbr + " is not in Acumatica"));
-        java.math.BigDecimal applied = (invoice.applicationsInvoice() == null
-                ? java.util.List.<InvoiceApplications.Applied>of() : invoice.applicationsInvoice()).stream()
+        BigDecimal applied = (invoice.applicationsInvoice() == null
+                ? List.<InvoiceApplications.Applied>of() : invoice.applicationsInvoice()).stream()
                 .filter(line -> "Credit Memo".equals(line.docType()) && memoNbr.equals(line.adjustingDocReferenceNbr()))
-                .map(line -> line.amountPaid() == null ? java.math.BigDecimal.ZERO : line.amountPaid())
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-        java.math.BigDecimal left = wanted.subtract(applied);
+                .map(line -> line.amountPaid() == null ? BigDecimal.ZERO : line.amountPaid())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal left = wanted.subtract(applied);
         if (invoice.balance() != null) {
             left = left.min(invoice.balance());
         }
@@ -254,26 +261,19 @@ public class AcumaticaDocuments {
             return false;
         }
         PaymentView memo = acumatica.update(PAYMENT, new AcuPaymentApplicationsUpdate("Credit Memo", memoNbr,
-                java.util.List.of(new AcuPaymentApplication("Invoice", invoiceNbr, left))), PaymentView.class);
+                List.of(new AcuPaymentApplication("Invoice", invoiceNbr, left))), PaymentView.class);
         acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(memo.id()));
         return true;
     }
 
     /** What a released journal, found by its description, debits to one account (e.g. a provision's expense). */
-    public java.math.BigDecimal journalDebit(String description, String account) {
+    public BigDecimal journalDebit(String description, String account) {
         JournalAmounts journal = acumatica.findFirst(JOURNAL_TRANSACTION, ODataFilter.eq("Description", description),
                 JournalAmounts.class).orElseThrow(() -> new IllegalStateException("journal '" + description
                         + "' is not in Acumatica"));
         return journal.details().stream().filter(line -> account.equals(line.account()))
-                .map(JournalAmounts.Line::debitAmount).filter(java.util.Objects::nonNull)
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-    }
-
-    /** The lines of a journal, read back with its details expanded. */
-    @io.quarkus.runtime.annotations.RegisterForReflection
-    public record JournalAmounts(String id, String description, java.util.List<Line> details) {
-        @io.quarkus.runtime.annotations.RegisterForReflection
-        public record Line(String account, java.math.BigDecimal debitAmount) {}
+                .map(JournalAmounts.Line::debitAmount).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** Whether the ledger says this Chargebee payment was voided in Acumatica. */

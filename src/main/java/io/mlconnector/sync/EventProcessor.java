@@ -12,12 +12,14 @@ import io.mlconnector.chargebee.dto.ChargebeeEvent;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
 import io.mlconnector.chargebee.dto.ChargebeeTransaction;
 import io.mlconnector.chargebee.dto.EventContent;
+import io.mlconnector.mapping.AcumaticaReferences;
 import io.mlconnector.mapping.CreditNoteMapping;
 import io.mlconnector.mapping.CustomerMapping;
 import io.mlconnector.mapping.InvoiceMapping;
 import io.mlconnector.mapping.Money;
 import io.mlconnector.mapping.PaymentMapping;
 import io.mlconnector.mapping.file.MappingFileException;
+import io.mlconnector.mapping.file.VoidPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -257,9 +259,11 @@ public class EventProcessor {
      * takes its balance to zero (the mapping's {@code voided_invoices: credit_memo}, the default).
      */
     private SyncOutcome reverseVoidedInvoice(ChargebeeInvoice invoice, String invoiceKey) {
-        if (mappings.current().voidedInvoices() != io.mlconnector.mapping.file.VoidPolicy.CREDIT_MEMO) {
+        if (mappings.current().voidedInvoices() != VoidPolicy.CREDIT_MEMO) {
             return new SyncOutcome.Held("invoice " + invoice.id() + " was voided after it posted as " + invoiceKey
-                    + "; the mapping asks for a void, which the connector does not do yet: void it in Acumatica", null, null);
+                    + "; the mapping says voided_invoices: void, and the Default endpoint has no Void action for"
+                    + " SalesInvoice: void it in Acumatica (Invoices and Memos, AR301000), or set voided_invoices:"
+                    + " credit_memo and replay", null, null);
         }
         String customerId = documents.knownCustomerId(invoice.customerId())
                 .orElseGet(() -> ensureCustomer(invoice.customerId(), invoice.currencyCode()));
@@ -326,7 +330,7 @@ public class EventProcessor {
     }
 
     /** Acumatica reference numbers of the documents a payment or refund applies to, each posted first if needed. */
-    private final class PostingFirst implements io.mlconnector.mapping.AcumaticaReferences {
+    private final class PostingFirst implements AcumaticaReferences {
         @Override
         public String invoice(String chargebeeInvoiceId) {
             return referenceNbr(ensureInvoice(chargebeeInvoiceId));

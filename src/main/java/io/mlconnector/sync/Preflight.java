@@ -3,6 +3,9 @@ package io.mlconnector.sync;
 import io.mlconnector.acumatica.AcumaticaClient;
 import io.mlconnector.acumatica.ODataFilter;
 import io.mlconnector.acumatica.dto.AcuCustomer;
+import io.mlconnector.acumatica.dto.AcuJournalLine;
+import io.mlconnector.acumatica.dto.AcuJournalTransaction;
+import io.mlconnector.acumatica.dto.AcuPayment;
 import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.acumatica.dto.AcuSalesInvoiceLine;
 import io.mlconnector.acumatica.dto.AcuTaxDetail;
@@ -105,8 +108,8 @@ public class Preflight {
     }
 
     /** The reason a journal cannot post yet, if one of its accounts or subaccounts is a gap that is still missing. */
-    public Optional<String> missingFor(io.mlconnector.acumatica.dto.AcuJournalTransaction journal) {
-        for (io.mlconnector.acumatica.dto.AcuJournalLine line : journal.details()) {
+    public Optional<String> missingFor(AcuJournalTransaction journal) {
+        for (AcuJournalLine line : journal.details()) {
             Optional<String> gap = missing(Reference.Kind.ACCOUNT, line.account())
                     .or(() -> missing(Reference.Kind.SUBACCOUNT, line.subaccount()));
             if (gap.isPresent()) {
@@ -117,7 +120,7 @@ public class Preflight {
     }
 
     /** The reason a payment cannot post yet, if its payment method or cash account is a gap still missing. */
-    public Optional<String> missingFor(io.mlconnector.acumatica.dto.AcuPayment payment) {
+    public Optional<String> missingFor(AcuPayment payment) {
         return missing(Reference.Kind.PAYMENT_METHOD, payment.paymentMethod(), null)
                 .or(() -> missing(Reference.Kind.CASH_ACCOUNT, payment.cashAccount(), payment.paymentMethod()));
     }

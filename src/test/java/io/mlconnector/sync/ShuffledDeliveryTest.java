@@ -8,6 +8,7 @@ import io.mlconnector.lambda.IngestHandler;
 import io.mlconnector.sandbox.acumatica.AcumaticaSandbox;
 import io.mlconnector.sandbox.chargebee.ChargebeeSandbox;
 import io.mlconnector.testing.ApiGatewayEmulator;
+import io.mlconnector.testing.BillingCycleReconciliation;
 import io.mlconnector.testing.LambdaInvoker;
 import io.mlconnector.testing.Sandboxes;
 import io.mlconnector.testing.SqsEventSource;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole demo billing cycle (300 customers and their invoices, credit notes, payments and refunds), delivered in
  * order once and shuffled with duplicates once (as Chargebee may), ends in the same Acumatica state: the same
- * documents with the same amounts, balances and statuses.
+ * documents with the same amounts, balances and statuses; and that state reconciles with Chargebee (the checks the
+ * demo prints).
  */
 @QuarkusTest
 @TestProfile(ShuffledDeliveryTest.FastChargebee.class)
@@ -67,6 +69,9 @@ class ShuffledDeliveryTest {
         assertThat(expected.keySet()).as("every customer, invoice, credit note and payment of the cycle")
                 .hasSizeGreaterThan(800).contains("cust_0300");
         assertThat(actual).isEqualTo(expected);
+        // And that state is Chargebee's: totals, open AR per customer, revenue and discounts per account, one
+        // document per Chargebee document.
+        BillingCycleReconciliation.of(Sandboxes.shared().chargebee(), Sandboxes.shared().acumatica()).assertAgrees();
     }
 
     /** Resets everything, seeds the demo cycle, and returns its event ids in order. */

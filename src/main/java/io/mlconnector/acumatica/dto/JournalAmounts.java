@@ -1,0 +1,14 @@
+package io.mlconnector.acumatica.dto;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A journal's lines, read back with its details expanded (e.g. what a bad-debt provision debited). */
+@RegisterForReflection
+public record JournalAmounts(String id, String description, List<Line> details) {
+
+    /** One line's account and debit. */
+    @RegisterForReflection
+    public record Line(String account, BigDecimal debitAmount) {}
+}
