@@ -50,10 +50,9 @@ public class BadDebtProvisions {
             }
             return Optional.of("bad debt provision " + post(BadDebtMapping.provision(current, mapping)));
         }
-        boolean provided = documents.releasedKey("journal", provision).isPresent();
-        boolean released = documents.releasedKey("journal", BadDebtMapping.releaseDescription(invoice.id())).isPresent();
-        if (!provided || released) {
-            return Optional.empty();
+        if (documents.releasedKey("journal", provision).isEmpty()
+                || documents.releasedKey("journal", BadDebtMapping.releaseDescription(invoice.id())).isPresent()) {
+            return Optional.empty(); // never provided (the usual case: one ledger read), or released already
         }
         BigDecimal amount = documents.journalDebit(provision, mapping.badDebt().account());
         return Optional.of("bad debt provision released " + post(BadDebtMapping.release(invoice, amount, mapping)));
