@@ -54,6 +54,9 @@ class BillingCycleDemoTest {
     @Inject
     CursorStore cursors;
 
+    @Inject
+    io.mlconnector.store.AuditLog audit;
+
     @Test
     void oneBillingCycle_throughIngestQueueAndWorker_intoTheAcumaticaSandbox() {
         StandIns.shared().reset();
@@ -83,6 +86,8 @@ class BillingCycleDemoTest {
         BillingCycleReconciliation reconciliation = BillingCycleReconciliation.of(chargebee, acumatica);
         printReport(reconciliation, deliveries, fromWebhooks, poll, fromPoller, took);
         reconciliation.assertAgrees();
+        OUT.printf("Chargebee events whose document did not post, each with its reason in the audit trail: %d%n%n",
+                reconciliation.assertEveryDocumentNotPostedHasAReason(audit::forEvent));
     }
 
     private static void printReport(BillingCycleReconciliation r, List<WebhookDelivery> deliveries,

@@ -52,6 +52,9 @@ class ShuffledDeliveryTest {
     @Inject
     IngestHandler ingest;
 
+    @Inject
+    io.mlconnector.store.AuditLog audit;
+
     @Test
     void billingCycle_shouldEndInTheSameAcumaticaState_whenDeliveredShuffledWithDuplicates() {
         List<String> inOrder = load();
@@ -71,7 +74,11 @@ class ShuffledDeliveryTest {
         assertThat(actual).isEqualTo(expected);
         // And that state is Chargebee's: totals, open AR per customer, revenue and discounts per account, one
         // document per Chargebee document.
-        BillingCycleReconciliation.of(Sandboxes.shared().chargebee(), Sandboxes.shared().acumatica()).assertAgrees();
+        BillingCycleReconciliation reconciliation = BillingCycleReconciliation.of(Sandboxes.shared().chargebee(),
+                Sandboxes.shared().acumatica());
+        reconciliation.assertAgrees();
+        assertThat(reconciliation.assertEveryDocumentNotPostedHasAReason(audit::forEvent))
+                .as("the cycle has documents that must not post").isPositive();
     }
 
     /** Resets everything, seeds the demo cycle, and returns its event ids in order. */

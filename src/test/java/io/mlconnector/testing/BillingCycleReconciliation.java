@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.sandbox.acumatica.AcumaticaSandbox;
 import io.mlconnector.sandbox.chargebee.ChargebeeSandbox;
+import io.mlconnector.store.AuditRecord;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,39 @@ public record BillingCycleReconciliation(Map<String, BigDecimal> chargebeeTotals
         assertThat(perExternalRef.values()).as("one Acumatica invoice per Chargebee invoice").allMatch(n -> n == 1);
         assertThat(perExternalRef.keySet()).containsExactlyInAnyOrderElementsOf(postableInvoiceIds(chargebee));
         assertThat(acumaticaTotals).as("invoice totals per currency").isEqualTo(chargebeeTotals);
+    }
+
+    /**
+     * Every Chargebee event about an invoice, credit note or transaction that has no Acumatica document (pending and
+     * voided invoices, failed payments, event types the connector does not handle) has an audit row saying why.
+     *
+     * @return how many such events there were
+     */
+    public long assertEveryDocumentNotPostedHasAReason(Function<String, List<AuditRecord>> auditOfEvent) {
+        Set<String> posted = new java.util.HashSet<>();
+        acumaticaDocuments.forEach(d -> posted.add(d.at("/ExternalRef/value").asText()));
+        acumatica.payments().forEach(p -> posted.add(p.at("/ExternalRef/value").asText()));
+        long unposted = 0;
+        for (JsonNode event : chargebee.events()) {
+            String resource = null;
+            for (String kind : List.of("invoice", "credit_note", "transaction")) {
+                if (event.at("/content/" + kind).isObject()) {
+                    resource = event.at("/content/" + kind + "/id").asText();
+                }
+            }
+            if (resource == null || posted.contains(resource)) {
+                continue;
+            }
+            unposted++;
+            String eventId = event.path("id").asText();
+            assertThat(auditOfEvent.apply(eventId)).as("audit rows of %s (%s, %s), which posted nothing", eventId,
+                    event.path("event_type").asText(), resource)
+                    .anySatisfy(row -> {
+                        assertThat(row.outcome()).isIn("SKIPPED", "IGNORED");
+                        assertThat(row.reason()).isNotBlank();
+                    });
+        }
+        return unposted;
     }
 
     /**
