@@ -180,7 +180,7 @@ public class AcumaticaDocuments {
     @ExponentialBackoff(maxDelay = 10_000)
     public PostedDocument voidPayment(String chargebeeId) {
         PaymentView payment = acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId), PaymentView.class)
-                .orElseThrow(() -> new IllegalStateException("payment " + chargebeeId + " is not in Acumatica"));
+                .orElseThrow(() -> new MissingReference("payment " + chargebeeId + " is not in Acumatica"));
         String key = payment.type() + "/" + payment.referenceNbr();
         if (!"Voided".equals(payment.status())) {
             acumatica.invoke(PAYMENT, VOID_PAYMENT, PaymentMapping.voidRequest(payment.id()));
@@ -247,7 +247,7 @@ public class AcumaticaDocuments {
     public boolean applyCreditMemo(String memoNbr, String invoiceNbr, BigDecimal wanted) {
         InvoiceApplications invoice = acumatica.findFirst(SALES_INVOICE, ODataFilter.and(ODataFilter.eq("Type",
                         "Invoice"), ODataFilter.eq("ReferenceNbr", invoiceNbr)), InvoiceApplications.class)
-                .orElseThrow(() -> new IllegalStateException("invoice " + invoiceNbr + " is not in Acumatica"));
+                .orElseThrow(() -> new MissingReference("invoice " + invoiceNbr + " is not in Acumatica"));
         BigDecimal applied = (invoice.applicationsInvoice() == null
                 ? List.<InvoiceApplications.Applied>of() : invoice.applicationsInvoice()).stream()
                 .filter(line -> "Credit Memo".equals(line.docType()) && memoNbr.equals(line.adjustingDocReferenceNbr()))
@@ -269,7 +269,7 @@ public class AcumaticaDocuments {
     /** What a released journal, found by its description, debits to one account (e.g. a provision's expense). */
     public BigDecimal journalDebit(String description, String account) {
         JournalAmounts journal = acumatica.findFirst(JOURNAL_TRANSACTION, ODataFilter.eq("Description", description),
-                JournalAmounts.class).orElseThrow(() -> new IllegalStateException("journal '" + description
+                JournalAmounts.class).orElseThrow(() -> new MissingReference("journal '" + description
                         + "' is not in Acumatica"));
         return journal.details().stream().filter(line -> account.equals(line.account()))
                 .map(JournalAmounts.Line::debitAmount).filter(Objects::nonNull)

@@ -54,8 +54,13 @@ public class BadDebtProvisions {
                 || documents.releasedKey("journal", BadDebtMapping.releaseDescription(invoice.id())).isPresent()) {
             return Optional.empty(); // never provided (the usual case: one ledger read), or released already
         }
+        // A stale event (an earlier payment_due state delivered late) must not release it: ask Chargebee now.
+        ChargebeeInvoice current = chargebee.invoice(invoice.id());
+        if (BadDebtMapping.isUncollectible(current)) {
+            return Optional.empty();
+        }
         BigDecimal amount = documents.journalDebit(provision, mapping.badDebt().account());
-        return Optional.of("bad debt provision released " + post(BadDebtMapping.release(invoice, amount, mapping)));
+        return Optional.of("bad debt provision released " + post(BadDebtMapping.release(current, amount, mapping)));
     }
 
     private String post(AcuJournalTransaction journal) {

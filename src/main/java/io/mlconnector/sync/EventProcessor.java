@@ -185,12 +185,16 @@ public class EventProcessor {
         Optional<String> invoiceKey = documents.releasedKey("invoice", invoice.id());
         for (ChargebeeInvoice.AppliedCredit credit : invoice.appliedCredits() == null
                 ? List.<ChargebeeInvoice.AppliedCredit>of() : invoice.appliedCredits()) {
-            Optional<String> memoKey = documents.releasedKey("credit_note", credit.cnId());
-            if (invoiceKey.isPresent() && memoKey.isPresent() && credit.appliedAmount() != null
-                    && credit.appliedAmount() > 0) {
-                documents.applyCreditMemo(referenceNbr(memoKey.get()), referenceNbr(invoiceKey.get()),
-                        Money.ofMinor(credit.appliedAmount(), invoice.currencyCode()).scaled());
+            if (invoiceKey.isEmpty() || credit.appliedAmount() == null || credit.appliedAmount() <= 0) {
+                continue;
             }
+            if (documents.releasedKey("credit_note", credit.cnId()).isEmpty()) {
+                // Not posted yet: post it from Chargebee's current record, whose allocations include this invoice.
+                ensureCreditNote(credit.cnId());
+            }
+            String memoKey = documents.releasedKey("credit_note", credit.cnId()).orElseThrow();
+            documents.applyCreditMemo(referenceNbr(memoKey), referenceNbr(invoiceKey.get()),
+                    Money.ofMinor(credit.appliedAmount(), invoice.currencyCode()).scaled());
         }
     }
 
@@ -243,13 +247,18 @@ public class EventProcessor {
     private void applyExcessPayments(ChargebeeInvoice invoice) {
         for (ChargebeeInvoice.LinkedPayment linked : invoice.linkedPayments() == null
                 ? List.<ChargebeeInvoice.LinkedPayment>of() : invoice.linkedPayments()) {
+            // Applied after the payment was taken: an excess used later. The payment's own event is a snapshot from
+            // before, so Chargebee's current record is read and posted or applied from here, whichever is needed.
             boolean appliedLater = linked.appliedAt() != null && linked.txnDate() != null
-                    && linked.appliedAt().isAfter(linked.txnDate().plusSeconds(60));
-            if (appliedLater && "success".equals(linked.txnStatus())
-                    && documents.releasedKey("transaction", linked.txnId()).isPresent()) {
+                    && linked.appliedAt().isAfter(linked.txnDate());
+            if (appliedLater && "success".equals(linked.txnStatus())) {
                 ChargebeeTransaction payment = chargebee.transaction(linked.txnId());
-                syncTransaction(new ChargebeeEvent("dependency:" + payment.id(), null, "transaction_updated", "v2",
-                        "dependency", new EventContent(null, null, null, payment)));
+                SyncOutcome applied = syncTransaction(new ChargebeeEvent("dependency:" + payment.id(), null,
+                        "transaction_updated", "v2", "dependency", new EventContent(null, null, null, payment)));
+                if (applied instanceof SyncOutcome.Held held) {
+                    throw new MissingReference("payment " + payment.id() + " that paid it cannot be applied yet: "
+                            + held.reason());
+                }
             }
         }
     }
@@ -353,6 +362,10 @@ public class EventProcessor {
             return known.get();
         }
         ChargebeeTransaction payment = chargebee.transaction(transactionId);
+        if (!"payment".equals(payment.type())) {
+            throw new MissingReference("refunded_txn_id " + transactionId + " names a " + payment.type()
+                    + ", not a payment; the refund cannot be applied");
+        }
         SyncOutcome outcome = syncTransaction(new ChargebeeEvent("dependency:" + transactionId, null,
                 "transaction_created", "v2", "dependency", new EventContent(null, null, null, payment)));
         return documents.releasedKey("transaction", transactionId).orElseThrow(() -> new MissingReference(

@@ -147,6 +147,15 @@ class PaymentsAndCreditsPipelineTest {
             assertThat(net(journal, "11900")).isEqualByComparingTo("-51000");
         });
         assertThat(balanceOf("INV-MIN-0003")).as("the customer still owes it").isEqualByComparingTo("51000");
+        JsonNode earlierState = chargebee.events().stream()
+                .filter(e -> "INV-MIN-0003".equals(e.at("/content/invoice/id").asText())).findFirst().orElseThrow()
+                .at("/content/invoice");
+        assertThat(earlierState.path("status").asText()).isEqualTo("posted");
+        // An event carrying its earlier (posted, payment due) state, delivered late: Chargebee still says not_paid.
+        deliver(List.of(chargebee.addEvent("invoice_updated", contentWith("invoice", earlierState)).path("id")
+                .asText()));
+        worker.drain(1, 10);
+        assertThat(acumatica.journalTransactions()).as("a stale event releases nothing").hasSize(1);
 
         com.fasterxml.jackson.databind.node.ObjectNode paid = notPaid.deepCopy();
         paid.put("status", "paid").put("amount_due", 0).put("amount_paid", 51000)
@@ -201,6 +210,46 @@ class PaymentsAndCreditsPipelineTest {
 
     @Test
     void invoicePaidLaterFromAPaymentsExcess_shouldApplyThatPostedPayment_once() {
+        ExcessScenario scenario = excessPaymentScenario();
+        deliver(List.of(scenario.paymentEvent()));
+        worker.drain(1, 10);
+        assertThat(payment("txn_min_excess").at("/AvailableBalance/value").decimalValue()).isEqualByComparingTo("9000");
+
+        deliver(List.of(scenario.laterInvoiceEvent(), scenario.laterInvoiceEvent()));
+        worker.drain(1, 10);
+
+        assertExcessAppliedOnce();
+    }
+
+    @Test
+    void invoicePaidFromAPaymentsExcess_shouldPostThatPaymentFromChargebeesCurrentRecord_whenItsEventComesLater() {
+        ExcessScenario scenario = excessPaymentScenario();
+
+        deliver(List.of(scenario.laterInvoiceEvent()));
+        worker.drain(1, 10);
+        deliver(List.of(scenario.paymentEvent())); // its snapshot predates the later invoice
+        worker.drain(1, 10);
+
+        assertExcessAppliedOnce();
+        assertThat(balanceOf("INV-MIN-0003")).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    private void assertExcessAppliedOnce() {
+        assertThat(balanceOf("INV-MIN-0004")).as("paid from the excess").isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(payment("txn_min_excess").at("/AvailableBalance/value").decimalValue())
+                .as("9000 unapplied less the 5000 applied once").isEqualByComparingTo("4000");
+        assertThat(acumatica.payments()).filteredOn(p -> "txn_min_excess".equals(p.at("/ExternalRef/value").asText()))
+                .hasSize(1);
+    }
+
+    /** The payment's event (as taken: 51000 of 60000 applied) and the event of an invoice later paid from its excess. */
+    private record ExcessScenario(String paymentEvent, String laterInvoiceEvent) {}
+
+    /**
+     * A JPY payment of 60000 applied 51000 to INV-MIN-0003; 30 days later Chargebee pays the new INV-MIN-0004 (5000)
+     * from the 9000 excess, so the payment's current record applies to both and leaves 4000 unused.
+     */
+    private ExcessScenario excessPaymentScenario() {
         JsonNode invoice = chargebee.invoice("INV-MIN-0003").orElseThrow();
         long at = invoice.path("date").asLong() + 3_600;
         com.fasterxml.jackson.databind.node.ObjectNode payment = chargebee.transaction("txn_min_0001").orElseThrow()
@@ -210,11 +259,8 @@ class PaymentsAndCreditsPipelineTest {
                 .put("id_at_gateway", "ch_excess");
         payment.putArray("linked_invoices").addObject().put("invoice_id", "INV-MIN-0003").put("applied_amount", 51_000)
                 .put("applied_at", at).put("invoice_status", "paid");
-        chargebee.putTransaction(payment);
-        deliver(List.of(chargebee.addEvent("payment_succeeded", contentWith("transaction", payment)).path("id")
-                .asText()));
-        worker.drain(1, 10);
-        assertThat(payment("txn_min_excess").at("/AvailableBalance/value").decimalValue()).isEqualByComparingTo("9000");
+        String paymentEvent = chargebee.addEvent("payment_succeeded", contentWith("transaction", payment)).path("id")
+                .asText();
 
         long later = at + 30 * 86_400;
         com.fasterxml.jackson.databind.node.ObjectNode next = invoice.deepCopy();
@@ -230,22 +276,14 @@ class PaymentsAndCreditsPipelineTest {
         next.putArray("linked_payments").addObject().put("txn_id", "txn_min_excess").put("applied_amount", 5_000)
                 .put("applied_at", later).put("txn_status", "success").put("txn_date", at).put("txn_amount", 60_000);
         chargebee.putInvoice(next);
-        com.fasterxml.jackson.databind.node.ObjectNode reapplied = payment.deepCopy();
-        reapplied.put("amount_unused", 4_000).put("updated_at", later);
-        ((com.fasterxml.jackson.databind.node.ArrayNode) reapplied.get("linked_invoices")).addObject()
+        com.fasterxml.jackson.databind.node.ObjectNode current = payment.deepCopy();
+        current.put("amount_unused", 4_000).put("updated_at", later);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) current.get("linked_invoices")).addObject()
                 .put("invoice_id", "INV-MIN-0004").put("applied_amount", 5_000).put("applied_at", later)
                 .put("invoice_status", "paid");
-        chargebee.putTransaction(reapplied);
-        String nextEvent = chargebee.addEvent("invoice_generated", contentWith("invoice", next)).path("id").asText();
-
-        deliver(List.of(nextEvent, nextEvent));
-        worker.drain(1, 10);
-
-        assertThat(balanceOf("INV-MIN-0004")).as("paid from the excess").isEqualByComparingTo(BigDecimal.ZERO);
-        assertThat(payment("txn_min_excess").at("/AvailableBalance/value").decimalValue())
-                .as("9000 unapplied less the 5000 applied once").isEqualByComparingTo("4000");
-        assertThat(acumatica.payments()).filteredOn(p -> "txn_min_excess".equals(p.at("/ExternalRef/value").asText()))
-                .hasSize(1);
+        chargebee.putTransaction(current);
+        return new ExcessScenario(paymentEvent,
+                chargebee.addEvent("invoice_generated", contentWith("invoice", next)).path("id").asText());
     }
 
     @Test
