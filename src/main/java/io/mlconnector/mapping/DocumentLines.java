@@ -54,25 +54,17 @@ final class DocumentLines {
                         taxInclusive));
                 continue;
             }
-            Money gross = gross(item, currency);
-            Money includedTax = taxInclusive ? Money.ofMinor(InvoiceMapping.nz(item.taxAmount()), currency)
-                    : Money.zero(currency);
-            List<Discount> lineDiscounts = discountsOf(item, discounts, currency);
-            Money discounted = lineDiscounts.stream().map(Discount::amount).reduce(Money.zero(currency), Money::plus);
-            Money taxOnDiscounts = Money.zero(currency);
-            for (Discount discount : lineDiscounts) {
-                // The part of the included tax that belongs to this discount: tax × discount / (price − discounts).
-                Money taxShare = includedTax.share(discount.amount(), gross.minus(discounted));
-                taxOnDiscounts = taxOnDiscounts.plus(taxShare);
+            Split split = split(item, discounts, currency, taxInclusive);
+            for (Discount discount : split.discounts()) {
                 LineAccount target = mapping.discountFor(discount.type());
                 DiscountKey key = new DiscountKey(target.inventoryId(), target.salesAccount(), target.salesSubaccount());
-                discountTotals.merge(key, discount.amount().minus(taxShare), Money::plus);
+                discountTotals.merge(key, discount.amount(), Money::plus);
                 discountLabels.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(discount.label());
             }
-            BigDecimal amount = gross.minus(includedTax).minus(taxOnDiscounts).scaled();
-            BigDecimal quantity = quantity(item);
-            lines.add(new AcuSalesInvoiceLine(account.inventoryId(), InvoiceMapping.lineDescription(item), quantity,
-                    unitPrice(item, quantity, amount, currency), amount, null, Boolean.TRUE, null,
+            BigDecimal amount = split.price().scaled();
+            Priced priced = priced(item, amount, currency);
+            lines.add(new AcuSalesInvoiceLine(account.inventoryId(), InvoiceMapping.lineDescription(item)
+                    + priced.note(), priced.quantity(), priced.unitPrice(), amount, null, Boolean.TRUE, null,
                     account.salesAccount(), account.salesSubaccount()));
         }
         discountTotals.forEach((key, amount) -> {
@@ -123,6 +115,66 @@ final class DocumentLines {
                 .reduce(Money.zero(currency), Money::plus);
     }
 
+    /** One line's price and its discounts, each without its share of the tax inside a tax-inclusive price. */
+    record Split(Money price, List<Discount> discounts) {
+        Money discounted() {
+            return discounts.stream().map(Discount::amount).reduce(Money.zero(price.currency()), Money::plus);
+        }
+    }
+
+    /**
+     * Splits a line into its price and its discounts, both without tax: the included tax is shared between them in
+     * proportion (tax × discount / (price − discounts), half-even to the currency's decimals), so price − discounts
+     * is exactly Chargebee's net. Used by the AR lines and by summary mode alike.
+     */
+    static Split split(InvoiceLineItem item, List<LineItemDiscount> discounts, String currency, boolean taxInclusive) {
+        Money gross = gross(item, currency);
+        Money includedTax = taxInclusive ? Money.ofMinor(InvoiceMapping.nz(item.taxAmount()), currency)
+                : Money.zero(currency);
+        List<Discount> lineDiscounts = discountsOf(item, discounts, currency);
+        Money discounted = lineDiscounts.stream().map(Discount::amount).reduce(Money.zero(currency), Money::plus);
+        Money taxOnDiscounts = Money.zero(currency);
+        List<Discount> withoutTax = new ArrayList<>();
+        for (Discount discount : lineDiscounts) {
+            Money taxShare = includedTax.share(discount.amount(), gross.minus(discounted));
+            taxOnDiscounts = taxOnDiscounts.plus(taxShare);
+            withoutTax.add(new Discount(discount.type(), discount.label(), discount.amount().minus(taxShare)));
+        }
+        return new Split(gross.minus(includedTax).minus(taxOnDiscounts), withoutTax);
+    }
+
+    /** Quantity and unit price of a line, and a note for its description when the quantity had to be folded in. */
+    record Priced(BigDecimal quantity, BigDecimal unitPrice, String note) {}
+
+    /**
+     * The quantity and unit price that make Acumatica's own arithmetic (Qty × UnitPrice, rounded to the currency)
+     * give exactly {@code extended}: Chargebee's unit price when it does; else the amount over the quantity to six
+     * decimals (the price without the tax inside it, or a tiered price's average); else, when no six-decimal price
+     * can (30,000 units of 0.003333...), quantity 1 at the amount, with the real quantity in the description.
+     *
+     * @param extended the line's amount before any Acumatica line discount
+     */
+    static Priced priced(InvoiceLineItem item, BigDecimal extended, String currency) {
+        BigDecimal quantity = quantity(item);
+        BigDecimal chargebee = (item.unitAmountInDecimal() != null
+                ? Money.ofDecimal(item.unitAmountInDecimal(), currency)
+                : Money.ofMinor(InvoiceMapping.nz(item.unitAmount()), currency)).scaled();
+        int exponent = Money.exponent(currency);
+        if (chargebee.scale() <= UNIT_PRICE_DECIMALS
+                && extendedPrice(quantity, chargebee, exponent).compareTo(extended) == 0) {
+            return new Priced(quantity, chargebee, "");
+        }
+        if (quantity.signum() != 0) {
+            BigDecimal average = extended.divide(quantity, UNIT_PRICE_DECIMALS, java.math.RoundingMode.HALF_EVEN)
+                    .stripTrailingZeros();
+            average = average.scale() < exponent ? average.setScale(exponent) : average;
+            if (extendedPrice(quantity, average, exponent).compareTo(extended) == 0) {
+                return new Priced(quantity, average, "");
+            }
+        }
+        return new Priced(BigDecimal.ONE, extended, " (quantity " + quantity.stripTrailingZeros().toPlainString() + ")");
+    }
+
     static Money gross(InvoiceLineItem item, String currency) {
         return item.amountInDecimal() != null
                 ? Money.ofDecimal(item.amountInDecimal(), currency)
@@ -133,27 +185,6 @@ final class DocumentLines {
         return item.quantityInDecimal() != null
                 ? new BigDecimal(item.quantityInDecimal())
                 : BigDecimal.valueOf(item.quantity() == null ? 1 : item.quantity());
-    }
-
-    /**
-     * The unit price that makes Acumatica's own line arithmetic (Qty × UnitPrice, rounded to the currency, less the line
-     * discount) give exactly {@code extended}: Chargebee's unit price when it does, otherwise {@code extended / Qty}
-     * to six decimals (the price without the tax inside a tax-inclusive price, or a tiered price's average). So the
-     * line posts the same amount whether Acumatica keeps the Amount sent or recomputes it.
-     *
-     * @param extended the line's amount before its Acumatica line discount
-     */
-    static BigDecimal unitPrice(InvoiceLineItem item, BigDecimal quantity, BigDecimal extended, String currency) {
-        BigDecimal chargebee = (item.unitAmountInDecimal() != null
-                ? Money.ofDecimal(item.unitAmountInDecimal(), currency)
-                : Money.ofMinor(InvoiceMapping.nz(item.unitAmount()), currency)).scaled();
-        int exponent = Money.exponent(currency);
-        if (quantity.signum() == 0 || extendedPrice(quantity, chargebee, exponent).compareTo(extended) == 0) {
-            return chargebee;
-        }
-        BigDecimal average = extended.divide(quantity, UNIT_PRICE_DECIMALS, java.math.RoundingMode.HALF_EVEN)
-                .stripTrailingZeros();
-        return average.scale() < exponent ? average.setScale(exponent) : average;
     }
 
     /** Acumatica's Qty × UnitPrice, rounded to the currency's decimals. */

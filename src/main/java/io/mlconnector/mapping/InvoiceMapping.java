@@ -121,11 +121,11 @@ public final class InvoiceMapping {
     static AcuSalesInvoiceLine line(InvoiceLineItem item, Money discount, String currency, LineAccount account,
                                     boolean taxInclusive) {
         Money gross = DocumentLines.gross(item, currency);
-        BigDecimal quantity = DocumentLines.quantity(item);
         Money includedTax = taxInclusive ? Money.ofMinor(nz(item.taxAmount()), currency) : Money.zero(currency);
         Money net = gross.minus(discount).minus(includedTax);
-        BigDecimal unit = DocumentLines.unitPrice(item, quantity, net.plus(discount).scaled(), currency);
-        return new AcuSalesInvoiceLine(account.inventoryId(), lineDescription(item), quantity, unit, net.scaled(), discount.isZero() ? null : discount.scaled(),
+        DocumentLines.Priced priced = DocumentLines.priced(item, net.plus(discount).scaled(), currency);
+        return new AcuSalesInvoiceLine(account.inventoryId(), lineDescription(item) + priced.note(), priced.quantity(),
+                priced.unitPrice(), net.scaled(), discount.isZero() ? null : discount.scaled(),
                 Boolean.TRUE, discount.isZero() ? null : Boolean.TRUE, account.salesAccount(), account.salesSubaccount());
     }
 

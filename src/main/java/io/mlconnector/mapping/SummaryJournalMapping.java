@@ -98,14 +98,14 @@ public final class SummaryJournalMapping {
                               long roundOffMinor, String currency, GlSummary accounts, Mapping mapping, int sign) {
         Money total = Money.zero(currency);
         for (InvoiceLineItem item : lines) {
-            Money gross = Money.ofMinor(sign * InvoiceMapping.nz(item.amount()), currency);
-            Money included = Money.ofMinor(sign * (taxInclusive ? InvoiceMapping.nz(item.taxAmount()) : 0), currency);
-            Money lineDiscount = DocumentLines.discountOf(item, discounts, currency);
-            Money discount = sign > 0 ? lineDiscount : lineDiscount.negate();
+            // The same split as the AR lines: price and discounts each without their share of any included tax.
+            DocumentLines.Split split = DocumentLines.split(item, discounts, currency, taxInclusive);
+            Money price = sign > 0 ? split.price() : split.price().negate();
+            Money discount = sign > 0 ? split.discounted() : split.discounted().negate();
             String revenue = mapping.itemFor(item.entityType(), item.entityId()).salesAccount();
-            credits.merge(revenue, gross.minus(included), Money::plus);
-            credits.merge(accounts.discountAccount(), Money.zero(currency).minus(discount), Money::plus);
-            total = total.plus(gross.minus(included).minus(discount));
+            credits.merge(revenue, price, Money::plus);
+            credits.merge(accounts.discountAccount(), discount.negate(), Money::plus);
+            total = total.plus(price).minus(discount);
         }
         Money tax = Money.ofMinor(sign * taxMinor, currency);
         credits.merge(accounts.taxAccount(), tax, Money::plus);

@@ -69,6 +69,30 @@ class DiscountPostingTest {
                 .isLessThanOrEqualTo(Money.ofMinor(price, "EUR").scaled());
     }
 
+    @ParameterizedTest(name = "{0} × {1} = {2}")
+    @CsvSource({"30000, 0.003333333333, 100.00", "1000000, 0.00012345, 123.45"})
+    void line_shouldFoldTheQuantityIntoTheDescription_whenNoSixDecimalUnitPriceGivesItsAmount(String quantity,
+                                                                                                 String unitPrice,
+                                                                                                 String amount) {
+        ObjectNode json = JSON.createObjectNode().put("id", "INV-2").put("customer_id", "cust_1").put("status", "paid")
+                .put("currency_code", "USD").put("price_type", "tax_exclusive").put("date", 1777593600L)
+                .put("tax", 0).put("total", 0);
+        json.putArray("line_items").addObject().put("id", "li_1").put("quantity_in_decimal", quantity)
+                .put("unit_amount_in_decimal", unitPrice).put("amount_in_decimal", amount).put("discount_amount", 0)
+                .put("description", "API calls").put("entity_type", "charge_item_price").put("entity_id", "api-calls-USD");
+        ChargebeeInvoice invoice = JSON.convertValue(json, ChargebeeInvoice.class);
+
+        AcuSalesInvoice body = InvoiceMapping.toAcumatica(invoice, "CUST", MappingFile.parse(DEFAULT, "d.yaml"));
+
+        assertThat(body.details()).singleElement().satisfies(line -> {
+            assertThat(line.amount()).isEqualByComparingTo(amount);
+            assertThat(line.qty().multiply(line.unitPrice())).as("Acumatica's Qty × UnitPrice")
+                    .isEqualByComparingTo(amount);
+            assertThat(line.unitPrice().scale()).isLessThanOrEqualTo(6);
+            assertThat(line.transactionDescr()).contains("(quantity " + quantity + ")");
+        });
+    }
+
     @Test
     void parse_shouldSuggestTheKnownWord_whenThePostingIsMisspelt() {
         MappingFileException failure = catchThrowableOfType(MappingFileException.class, () -> MappingFile.parse(
