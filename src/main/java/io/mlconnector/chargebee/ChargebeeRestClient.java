@@ -119,7 +119,14 @@ public class ChargebeeRestClient implements ChargebeeClient {
 
     @Override
     public ChargebeeCreditNote creditNote(String creditNoteId) {
-        return retrieve(ChargebeeResource.CREDIT_NOTES, creditNoteId, Map.of());
+        ChargebeeCreditNote note = retrieve(ChargebeeResource.CREDIT_NOTES, creditNoteId, Map.of());
+        while (note.isTruncated()) { // as for invoices
+            ChargebeeCreditNote next = retrieve(ChargebeeResource.CREDIT_NOTES, creditNoteId, Map.of(
+                    "line_items_limit", Integer.toString(lineItemsPageSize),
+                    "line_items_offset", note.lineItemsNextOffset()));
+            note = note.plusLinesOf(next);
+        }
+        return note;
     }
 
     @Override

@@ -141,10 +141,11 @@ public class EventProcessor {
     }
 
     private SyncOutcome syncCreditNote(ChargebeeEvent event) {
-        ChargebeeCreditNote note = event.contentOrEmpty().creditNote();
-        if (note == null) {
+        ChargebeeCreditNote carried = event.contentOrEmpty().creditNote();
+        if (carried == null) {
             return new SyncOutcome.Held("event carries no credit note", null, null);
         }
+        ChargebeeCreditNote note = carried.isTruncated() ? chargebee.creditNote(carried.id()) : carried; // every line
         if (note.isDeleted() || "voided".equals(note.status())) {
             return documents.releasedKey("credit_note", note.id()).isPresent()
                     ? reverseVoidedCreditNote(note)

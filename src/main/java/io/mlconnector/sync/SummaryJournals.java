@@ -59,7 +59,8 @@ public class SummaryJournals {
         reader.backfill(ChargebeeResource.CREDIT_NOTES, from, to, Duration.between(from, to),
                 ChargebeeCreditNote::updatedAt, note -> {
                     if (!"voided".equals(note.status()) && !note.isDeleted()) {
-                        creditNotes.computeIfAbsent(note.currencyCode(), c -> new ArrayList<>()).add(note);
+                        creditNotes.computeIfAbsent(note.currencyCode(), c -> new ArrayList<>())
+                                .add(note.isTruncated() ? chargebee.creditNote(note.id()) : note);
                     }
                 });
         Map<String, List<ChargebeeTransaction>> transactions = new TreeMap<>();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.chargebee.dto.ChargebeeCustomer;
+import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
 import io.mlconnector.config.ChargebeeConfig;
 import io.mlconnector.sandbox.chargebee.ChargebeeSandbox;
@@ -96,6 +97,24 @@ class ChargebeeClientTest {
         assertThat(invoice.lineItems()).extracting(line -> line.id()).doesNotHaveDuplicates();
         assertThat(invoice.lineItemsNextOffset()).isNull();
         assertThat(sandbox.requests()).filteredOn(r -> r.param("line_items_offset") != null).hasSize(1);
+    }
+
+    @Test
+    void creditNote_shouldFetchEveryLineItem_whenChargebeeTruncatesThem() {
+        sandbox.setLineItemsTruncateAt(100);
+        ObjectNode note = invoiceWithLines("CN-BIG-1", 250, 1_700_000_000L, true);
+        note.put("object", "credit_note").put("type", "refundable").put("status", "refund_due")
+                .put("reference_invoice_id", "INV-BIG-1");
+        sandbox.putCreditNote(note);
+
+        ChargebeeCreditNote creditNote = client.creditNote("CN-BIG-1");
+
+        assertThat(creditNote.lineItems()).hasSize(250);
+        assertThat(creditNote.lineItems()).extracting(line -> line.id()).doesNotHaveDuplicates();
+        assertThat(creditNote.lineItemTaxes()).hasSize(250);
+        assertThat(creditNote.isTruncated()).isFalse();
+        assertThat(sandbox.requests()).as("the rest of the lines was paged in")
+                .filteredOn(r -> r.param("line_items_offset") != null).hasSize(1);
     }
 
     @Test

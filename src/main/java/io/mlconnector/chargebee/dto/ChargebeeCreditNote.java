@@ -34,4 +34,25 @@ public record ChargebeeCreditNote(String id, String customerId, String subscript
     public boolean isDeleted() {
         return Boolean.TRUE.equals(deleted);
     }
+
+    /** Whether Chargebee sent only the first page of the lines ({@code line_items_next_offset} is set). */
+    public boolean isTruncated() {
+        return lineItemsNextOffset != null && !lineItemsNextOffset.isBlank();
+    }
+
+    /** A copy that also holds the next page of a truncated credit note's lines (and their discounts and taxes). */
+    public ChargebeeCreditNote plusLinesOf(ChargebeeCreditNote nextPage) {
+        return new ChargebeeCreditNote(id, customerId, subscriptionId, referenceInvoiceId, type, reasonCode,
+                createReasonCode, status, priceType, currencyCode, date, subTotal, total, amountAllocated,
+                amountRefunded, amountAvailable, roundOffAmount, concat(lineItems, nextPage.lineItems),
+                nextPage.lineItemsNextOffset, concat(lineItemDiscounts, nextPage.lineItemDiscounts),
+                concat(lineItemTaxes, nextPage.lineItemTaxes), taxes, allocations, linkedRefunds, voidedAt, deleted,
+                updatedAt, resourceVersion);
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new java.util.ArrayList<>(first == null ? List.of() : first);
+        all.addAll(second == null ? List.of() : second);
+        return List.copyOf(all);
+    }
 }
