@@ -88,9 +88,8 @@ public final class CreditNoteMapping {
     /**
      * The debit memo that reverses a posted credit note voided in Chargebee: the same lines, accounts and taxes as the
      * credit memo, charged back to the customer, so AR and every account the credit memo touched return to where
-     * they were. It is left open, as what the note had paid is due again. A later payment that Chargebee applies to
-     * the reopened invoice in full is more than the invoice's Acumatica balance: it is held with Acumatica's reason
-     * (the debit memo must take part of it), for someone to apply it by hand.
+     * they were. It is left open, as what the note had paid is due again; a later payment Chargebee applies to the
+     * reopened invoice pays this memo first (see the worker's payment step).
      */
     public static AcuSalesInvoice reversal(ChargebeeCreditNote voided, String customerId, String externalRef,
                                            Mapping mapping) {

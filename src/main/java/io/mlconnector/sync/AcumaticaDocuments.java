@@ -266,6 +266,35 @@ public class AcumaticaDocuments {
         return true;
     }
 
+    /** Remembers that a reversal debit memo holds what a voided credit note had paid on this Chargebee invoice. */
+    public void rememberReopened(String chargebeeInvoiceId, PostedDocument debitMemo) {
+        ledger.record(new LedgerEntry("reopened_by", chargebeeInvoiceId, SALES_INVOICE, debitMemo.acumaticaId(),
+                debitMemo.key(), "Released", clock.instant()));
+    }
+
+    /**
+     * How much of a debit memo a payment may still pay: its amount less what documents other than that payment
+     * applied to it. Counted from the memo's own {@code ApplicationsInvoice}, so the answer is the same however often
+     * the payment is delivered.
+     *
+     * @param paymentNbr the payment's reference number when it is already in Acumatica, else empty
+     */
+    @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
+            retryOn = AcumaticaException.Transient.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public BigDecimal debitMemoRoom(String debitMemoNbr, Optional<String> paymentNbr) {
+        InvoiceApplications memo = acumatica.findFirst(SALES_INVOICE, ODataFilter.and(ODataFilter.eq("Type",
+                        "Debit Memo"), ODataFilter.eq("ReferenceNbr", debitMemoNbr)), InvoiceApplications.class)
+                .orElseThrow(() -> new MissingReference("debit memo " + debitMemoNbr + " is not in Acumatica"));
+        BigDecimal byOthers = (memo.applicationsInvoice() == null ? List.<InvoiceApplications.Applied>of()
+                : memo.applicationsInvoice()).stream()
+                .filter(line -> paymentNbr.isEmpty() || !paymentNbr.get().equals(line.adjustingDocReferenceNbr()))
+                .map(line -> line.amountPaid() == null ? BigDecimal.ZERO : line.amountPaid())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal amount = memo.amount() == null ? BigDecimal.ZERO : memo.amount();
+        return amount.subtract(byOthers).max(BigDecimal.ZERO);
+    }
+
     /** What a released journal, found by its description, debits to one account (e.g. a provision's expense). */
     public BigDecimal journalDebit(String description, String account) {
         JournalAmounts journal = acumatica.findFirst(JOURNAL_TRANSACTION, ODataFilter.eq("Description", description),

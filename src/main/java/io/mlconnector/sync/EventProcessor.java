@@ -3,6 +3,7 @@ package io.mlconnector.sync;
 import io.mlconnector.acumatica.AcumaticaException;
 import io.mlconnector.acumatica.dto.AcuCustomer;
 import io.mlconnector.acumatica.dto.AcuPayment;
+import io.mlconnector.acumatica.dto.AcuPaymentApplication;
 import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.chargebee.ChargebeeClient;
 import io.mlconnector.chargebee.ChargebeeException;
@@ -222,8 +223,9 @@ public class EventProcessor {
         }
         String customerId = documents.knownCustomerId(transaction.customerId())
                 .orElseGet(() -> ensureCustomer(transaction.customerId(), transaction.currencyCode()));
-        AcuPayment body = PaymentMapping.toAcumatica(transaction, customerId,
-                new PostingFirst(), mappings.current());
+        PostingFirst references = new PostingFirst();
+        AcuPayment body = payReopenedDebitMemos(PaymentMapping.toAcumatica(transaction, customerId, references,
+                mappings.current()), references, transaction.id());
         Optional<String> gap = preflight.missingFor(body);
         if (gap.isPresent()) {
             return new SyncOutcome.Held(gap.get(), null, null);
@@ -297,7 +299,51 @@ public class EventProcessor {
             return new SyncOutcome.Held(gap.get(), null, null);
         }
         PostedDocument posted = documents.ensureReleasedInvoice(reversalId, reversal);
+        java.util.Set<String> reopened = new java.util.LinkedHashSet<>();
+        if (note.referenceInvoiceId() != null) {
+            reopened.add(note.referenceInvoiceId());
+        }
+        (note.allocations() == null ? List.<ChargebeeCreditNote.Allocation>of() : note.allocations())
+                .forEach(allocation -> reopened.add(allocation.invoiceId()));
+        reopened.forEach(invoiceId -> documents.rememberReopened(invoiceId, posted));
         return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    /**
+     * Chargebee applies a payment to an invoice a voided credit note had paid as one amount; in Acumatica part of it
+     * is due on the reversal debit memo. That part (up to what the memo still has room for) goes to the memo first,
+     * the rest to the invoice. The memo's room excludes this payment's own applications, so a redelivery computes the
+     * same split and applies nothing twice.
+     */
+    private AcuPayment payReopenedDebitMemos(AcuPayment body, PostingFirst references, String transactionId) {
+        if (body.documentsToApply() == null || !PaymentMapping.TYPE_PAYMENT.equals(body.type())) {
+            return body;
+        }
+        Optional<String> paymentNbr = documents.releasedKey("transaction", transactionId).map(EventProcessor::referenceNbr);
+        List<AcuPaymentApplication> applications = new java.util.ArrayList<>();
+        boolean split = false;
+        for (AcuPaymentApplication application : body.documentsToApply()) {
+            String invoiceId = references.invoiceIdOf(application.referenceNbr());
+            Optional<String> memo = invoiceId == null ? Optional.empty() : documents.releasedKey("reopened_by", invoiceId);
+            if (memo.isEmpty()) {
+                applications.add(application);
+                continue;
+            }
+            String memoNbr = referenceNbr(memo.get());
+            java.math.BigDecimal toMemo = application.amountPaid().min(documents.debitMemoRoom(memoNbr, paymentNbr));
+            java.math.BigDecimal toInvoice = application.amountPaid().subtract(toMemo);
+            if (toMemo.signum() > 0) {
+                applications.add(new AcuPaymentApplication(CreditNoteMapping.TYPE_DEBIT_MEMO, memoNbr, toMemo));
+                split = true;
+            }
+            if (toInvoice.signum() > 0) {
+                applications.add(new AcuPaymentApplication(application.docType(), application.referenceNbr(),
+                        toInvoice));
+            }
+        }
+        return !split ? body : new AcuPayment(body.type(), body.customerID(), body.paymentMethod(), body.cashAccount(),
+                body.currencyID(), body.paymentAmount(), body.applicationDate(), body.paymentRef(), body.externalRef(),
+                body.description(), body.hold(), List.copyOf(applications));
     }
 
     /**
@@ -341,9 +387,18 @@ public class EventProcessor {
 
     /** Acumatica reference numbers of the documents a payment or refund applies to, each posted first if needed. */
     private final class PostingFirst implements AcumaticaReferences {
+        private final java.util.Map<String, String> invoiceIds = new java.util.HashMap<>();
+
         @Override
         public String invoice(String chargebeeInvoiceId) {
-            return referenceNbr(ensureInvoice(chargebeeInvoiceId));
+            String nbr = referenceNbr(ensureInvoice(chargebeeInvoiceId));
+            invoiceIds.put(nbr, chargebeeInvoiceId);
+            return nbr;
+        }
+
+        /** The Chargebee invoice an Acumatica invoice number was resolved from, or null. */
+        String invoiceIdOf(String referenceNbr) {
+            return invoiceIds.get(referenceNbr);
         }
 
         @Override

@@ -28,6 +28,9 @@ class PaymentsAndCreditsPipelineTest {
     @Inject
     IngestHandler ingest;
 
+    @Inject
+    io.mlconnector.store.AuditLog audit;
+
     private ChargebeeSandbox chargebee;
     private AcumaticaSandbox acumatica;
     private SqsEventSource worker;
@@ -126,6 +129,32 @@ class PaymentsAndCreditsPipelineTest {
                 });
         assertThat(balanceOf("INV-MIN-0003").add(balanceOf("CN-MIN-0001-VOID")))
                 .as("what the customer owes in Acumatica = Chargebee's 51000 due again").isEqualByComparingTo("51000");
+
+        // Chargebee then takes 51000 for the reopened invoice; in Acumatica 17000 of it is due on the debit memo.
+        com.fasterxml.jackson.databind.node.ObjectNode payment = chargebee.transaction("txn_min_0001").orElseThrow()
+                .deepCopy();
+        long at = voided.path("voided_at").asLong() + 3_600;
+        payment.put("id", "txn_min_after_void").put("customer_id", "cust_min_jpy").put("currency_code", "JPY")
+                .put("amount", 51_000).put("amount_unused", 0).put("date", at).put("updated_at", at)
+                .put("id_at_gateway", "ch_after_void");
+        payment.putArray("linked_invoices").addObject().put("invoice_id", "INV-MIN-0003").put("applied_amount", 51_000)
+                .put("applied_at", at).put("invoice_status", "paid");
+        chargebee.putTransaction(payment);
+        String paymentEvent = chargebee.addEvent("payment_succeeded", contentWith("transaction", payment)).path("id")
+                .asText();
+        deliver(List.of(paymentEvent));
+        worker.drain(1, 10);
+        String again = chargebee.addEvent("transaction_updated", contentWith("transaction", payment)).path("id")
+                .asText();
+        deliver(List.of(again)); // the same payment again under another event: splits the same way, applies nothing
+        worker.drain(1, 10);
+
+        assertThat(balanceOf("INV-MIN-0003")).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(balanceOf("CN-MIN-0001-VOID")).as("the debit memo took its part").isEqualByComparingTo(BigDecimal.ZERO);
+        JsonNode posted = payment("txn_min_after_void");
+        assertThat(posted.at("/Status/value").asText()).isEqualTo("Closed");
+        assertThat(audit.forEvent(again)).extracting(io.mlconnector.store.AuditRecord::outcome).isNotEmpty()
+                .doesNotContain("HELD");
     }
 
     @Test
