@@ -22,8 +22,15 @@ import io.mlconnector.mapping.PaymentMapping;
 import io.mlconnector.mapping.file.MappingFileException;
 import io.mlconnector.mapping.file.VoidPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One re-fetched Chargebee event → its Acumatica documents. Reads like the recipe: map → ensure dependencies →
@@ -67,7 +74,8 @@ public class EventProcessor {
             return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage())
                     : new SyncOutcome.Held(e.getMessage(), null, fieldErrors(e));
         } catch (ChargebeeException e) {
-            return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage()) : new SyncOutcome.Held(e.getMessage(), null, null);
+            return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage())
+                    : new SyncOutcome.Held(e.getMessage(), null, null);
         } catch (MissingReference e) {
             return new SyncOutcome.Held(e.getMessage(), null, null);
         } catch (MappingFileException e) {
@@ -106,7 +114,8 @@ public class EventProcessor {
     /** The invoice (or its reversal), then its bad-debt provision, which needs the invoice in Acumatica first. */
     private SyncOutcome postInvoice(ChargebeeInvoice invoice) {
         SyncOutcome outcome = postInvoiceDocument(invoice);
-        if (!(outcome instanceof SyncOutcome.Posted posted) || documents.releasedKey("invoice", invoice.id()).isEmpty()) {
+        if (!(outcome instanceof SyncOutcome.Posted posted)
+                || documents.releasedKey("invoice", invoice.id()).isEmpty()) {
             return outcome;
         }
         applyExcessPayments(invoice);
@@ -256,8 +265,8 @@ public class EventProcessor {
                     && linked.appliedAt().isAfter(linked.txnDate());
             if (appliedLater && "success".equals(linked.txnStatus())) {
                 ChargebeeTransaction payment = chargebee.transaction(linked.txnId());
-                SyncOutcome applied = syncTransaction(new ChargebeeEvent("dependency:" + payment.id(), null,
-                        "transaction_updated", "v2", "dependency", new EventContent(null, null, null, payment)));
+                SyncOutcome applied = syncTransaction(dependency("transaction_updated", payment.id(),
+                        new EventContent(null, null, null, payment)));
                 if (applied instanceof SyncOutcome.Held held) {
                     throw new MissingReference("payment " + payment.id() + " that paid it cannot be applied yet: "
                             + held.reason());
@@ -299,7 +308,7 @@ public class EventProcessor {
             return new SyncOutcome.Held(gap.get(), null, null);
         }
         PostedDocument posted = documents.ensureReleasedInvoice(reversalId, reversal);
-        java.util.Set<String> reopened = new java.util.LinkedHashSet<>();
+        Set<String> reopened = new LinkedHashSet<>();
         if (note.referenceInvoiceId() != null) {
             reopened.add(note.referenceInvoiceId());
         }
@@ -319,19 +328,21 @@ public class EventProcessor {
         if (body.documentsToApply() == null || !PaymentMapping.TYPE_PAYMENT.equals(body.type())) {
             return body;
         }
-        Optional<String> paymentNbr = documents.releasedKey("transaction", transactionId).map(EventProcessor::referenceNbr);
-        List<AcuPaymentApplication> applications = new java.util.ArrayList<>();
+        Optional<String> paymentNbr = documents.releasedKey("transaction", transactionId)
+                .map(EventProcessor::referenceNbr);
+        List<AcuPaymentApplication> applications = new ArrayList<>();
         boolean split = false;
         for (AcuPaymentApplication application : body.documentsToApply()) {
             String invoiceId = references.invoiceIdOf(application.referenceNbr());
-            Optional<String> memo = invoiceId == null ? Optional.empty() : documents.releasedKey("reopened_by", invoiceId);
+            Optional<String> memo = invoiceId == null ? Optional.empty()
+                    : documents.releasedKey("reopened_by", invoiceId);
             if (memo.isEmpty()) {
                 applications.add(application);
                 continue;
             }
             String memoNbr = referenceNbr(memo.get());
-            java.math.BigDecimal toMemo = application.amountPaid().min(documents.debitMemoRoom(memoNbr, paymentNbr));
-            java.math.BigDecimal toInvoice = application.amountPaid().subtract(toMemo);
+            BigDecimal toMemo = application.amountPaid().min(documents.debitMemoRoom(memoNbr, paymentNbr));
+            BigDecimal toInvoice = application.amountPaid().subtract(toMemo);
             if (toMemo.signum() > 0) {
                 applications.add(new AcuPaymentApplication(CreditNoteMapping.TYPE_DEBIT_MEMO, memoNbr, toMemo));
                 split = true;
@@ -363,8 +374,8 @@ public class EventProcessor {
             if (!"success".equals(original.status())) {
                 return new SyncOutcome.Skipped("payment " + paymentId + " " + why + " before it ever posted");
             }
-            SyncOutcome posted = syncTransaction(new ChargebeeEvent("dependency:" + paymentId, null,
-                    "transaction_created", "v2", "dependency", new EventContent(null, null, null, original)));
+            SyncOutcome posted = syncTransaction(dependency("transaction_created", paymentId,
+                    new EventContent(null, null, null, original)));
             if (!(posted instanceof SyncOutcome.Posted)) {
                 return posted;
             }
@@ -376,18 +387,33 @@ public class EventProcessor {
 
     /** A document that applies to an invoice needs the invoice first: post it now if it is not in the ledger. */
     private String ensureInvoice(String invoiceId) {
-        Optional<String> known = documents.releasedKey("invoice", invoiceId);
+        return ensurePosted("invoice", invoiceId, "invoice " + invoiceId + " it applies to",
+                () -> postInvoice(chargebee.invoice(invoiceId)));
+    }
+
+    /**
+     * The Acumatica key of a Chargebee document the ledger says is released; otherwise {@code post} posts it from
+     * Chargebee's current record first, and if it still is not there the caller is held with the reason.
+     */
+    private String ensurePosted(String chargebeeType, String chargebeeId, String what,
+                                Supplier<SyncOutcome> post) {
+        Optional<String> known = documents.releasedKey(chargebeeType, chargebeeId);
         if (known.isPresent()) {
             return known.get();
         }
-        SyncOutcome outcome = postInvoice(chargebee.invoice(invoiceId));
-        return documents.releasedKey("invoice", invoiceId).orElseThrow(() -> new MissingReference(
-                "invoice " + invoiceId + " it applies to cannot post yet: " + describe(outcome)));
+        SyncOutcome outcome = post.get();
+        return documents.releasedKey(chargebeeType, chargebeeId).orElseThrow(() -> new MissingReference(
+                what + " cannot post yet: " + describe(outcome)));
+    }
+
+    /** An event standing for a document posted as another's dependency, from Chargebee's current record. */
+    private static ChargebeeEvent dependency(String eventType, String id, EventContent content) {
+        return new ChargebeeEvent("dependency:" + id, null, eventType, "v2", "dependency", content);
     }
 
     /** Acumatica reference numbers of the documents a payment or refund applies to, each posted first if needed. */
     private final class PostingFirst implements AcumaticaReferences {
-        private final java.util.Map<String, String> invoiceIds = new java.util.HashMap<>();
+        private final Map<String, String> invoiceIds = new HashMap<>();
 
         @Override
         public String invoice(String chargebeeInvoiceId) {
@@ -413,31 +439,21 @@ public class EventProcessor {
     }
 
     private String ensurePayment(String transactionId) {
-        Optional<String> known = documents.releasedKey("transaction", transactionId);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        ChargebeeTransaction payment = chargebee.transaction(transactionId);
-        if (!"payment".equals(payment.type())) {
-            throw new MissingReference("refunded_txn_id " + transactionId + " names a " + payment.type()
-                    + ", not a payment; the refund cannot be applied");
-        }
-        SyncOutcome outcome = syncTransaction(new ChargebeeEvent("dependency:" + transactionId, null,
-                "transaction_created", "v2", "dependency", new EventContent(null, null, null, payment)));
-        return documents.releasedKey("transaction", transactionId).orElseThrow(() -> new MissingReference(
-                "payment " + transactionId + " it refunds cannot post yet: " + describe(outcome)));
+        return ensurePosted("transaction", transactionId, "payment " + transactionId + " it refunds", () -> {
+            ChargebeeTransaction payment = chargebee.transaction(transactionId);
+            if (!"payment".equals(payment.type())) {
+                throw new MissingReference("refunded_txn_id " + transactionId + " names a " + payment.type()
+                        + ", not a payment; the refund cannot be applied");
+            }
+            return syncTransaction(dependency("transaction_created", transactionId,
+                    new EventContent(null, null, null, payment)));
+        });
     }
 
     private String ensureCreditNote(String creditNoteId) {
-        Optional<String> known = documents.releasedKey("credit_note", creditNoteId);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        ChargebeeCreditNote note = chargebee.creditNote(creditNoteId);
-        SyncOutcome outcome = syncCreditNote(new ChargebeeEvent("dependency:" + creditNoteId, null,
-                "credit_note_created", "v2", "dependency", new EventContent(null, null, note, null)));
-        return documents.releasedKey("credit_note", creditNoteId).orElseThrow(() -> new MissingReference(
-                "credit note " + creditNoteId + " it refunds cannot post yet: " + describe(outcome)));
+        return ensurePosted("credit_note", creditNoteId, "credit note " + creditNoteId + " it needs",
+                () -> syncCreditNote(dependency("credit_note_created", creditNoteId,
+                        new EventContent(null, null, chargebee.creditNote(creditNoteId), null))));
     }
 
     private static String describe(SyncOutcome outcome) {

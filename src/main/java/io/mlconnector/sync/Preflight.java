@@ -69,11 +69,16 @@ public class Preflight {
     /** Checks every reference of the current mapping file. */
     public Report run() {
         Mapping mapping = mappings.current();
+        // Each id and each payment method is read once, however many rules and pairings name it.
         Map<String, Optional<String>> seen = new LinkedHashMap<>();
+        Map<String, Optional<ReferenceRows.PaymentMethodRow>> methods = new LinkedHashMap<>();
         List<Gap> gaps = new ArrayList<>();
         for (Reference reference : mapping.references()) {
-            Optional<String> problem = seen.computeIfAbsent(reference.kind() + "|" + reference.id() + "|"
-                    + reference.paymentMethodId().orElse(""), key -> problemWith(reference));
+            Optional<String> problem = seen.computeIfAbsent(reference.kind() + "|" + reference.id(),
+                    key -> problemWith(reference.kind(), reference.id()));
+            if (problem.isEmpty()) {
+                problem = pairingProblem(reference, methods);
+            }
             problem.ifPresent(text -> gaps.add(new Gap(reference, text)));
         }
         gaps.sort((a, b) -> Integer.compare(a.reference().line(), b.reference().line()));
@@ -154,15 +159,21 @@ public class Preflight {
         return report;
     }
 
+    /** A fresh look at one reference (a known gap re-checked before a document is held). */
     private Optional<String> problemWith(Reference reference) {
-        Optional<String> problem = problemWith(reference.kind(), reference.id());
-        if (problem.isPresent() || reference.kind() != Reference.Kind.CASH_ACCOUNT) {
-            return problem;
+        return problemWith(reference.kind(), reference.id())
+                .or(() -> pairingProblem(reference, new LinkedHashMap<>()));
+    }
+
+    /** A cash account is only usable with a payment method that lists it (CA204000, Allowed Cash Accounts). */
+    private Optional<String> pairingProblem(Reference reference,
+                                            Map<String, Optional<ReferenceRows.PaymentMethodRow>> methods) {
+        if (reference.kind() != Reference.Kind.CASH_ACCOUNT) {
+            return Optional.empty();
         }
-        // A cash account is only usable with a payment method that lists it (CA204000, Allowed Cash Accounts).
         String method = reference.paymentMethod();
-        return acumatica.findFirst("PaymentMethod", ODataFilter.eq("PaymentMethodID", method),
-                        ReferenceRows.PaymentMethodRow.class)
+        return methods.computeIfAbsent(method, id -> acumatica.findFirst("PaymentMethod",
+                        ODataFilter.eq("PaymentMethodID", id), ReferenceRows.PaymentMethodRow.class))
                 .filter(row -> !row.allowsInAr(reference.id()))
                 .map(row -> "is not allowed for payment method " + method + " (Payment Methods, CA204000: add it"
                         + " under Allowed Cash Accounts with Use in AR)");

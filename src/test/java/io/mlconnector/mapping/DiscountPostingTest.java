@@ -14,11 +14,9 @@ import io.mlconnector.chargebee.dto.ChargebeeInvoice.LineItemDiscount;
 import io.mlconnector.mapping.file.Mapping;
 import io.mlconnector.mapping.file.MappingFile;
 import io.mlconnector.mapping.file.MappingFileException;
+import io.mlconnector.mapping.file.MappingFixtures;
 import io.mlconnector.mapping.file.MappingProblem;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DiscountPostingTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final String DEFAULT = defaultMappingText();
+    private static final String DEFAULT = MappingFixtures.text(MappingFixtures.DEFAULT_MAPPING);
 
     @Test
     void lineDiscountPosting_shouldPostTheLineNetWithAcumaticasLineDiscount_andNoDiscountLine() {
@@ -128,13 +126,5 @@ class DiscountPostingTest {
 
     private static LineItemDiscount discount(String type, long amount) {
         return new LineItemDiscount("li_1", type, null, null, amount);
-    }
-
-    private static String defaultMappingText() {
-        try (InputStream in = DiscountPostingTest.class.getResourceAsStream("/mapping/default-mapping.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,10 +13,9 @@ import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
 import io.mlconnector.chargebee.dto.ChargebeeTransaction;
 import io.mlconnector.mapping.file.Mapping;
-import io.mlconnector.mapping.file.MappingFile;
+import io.mlconnector.mapping.file.MappingFixtures;
 import io.mlconnector.sandbox.acumatica.AcumaticaContract;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +48,9 @@ class GoldenMappingTest {
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final AcumaticaContract CONTRACT = AcumaticaContract.load();
     private static final AcumaticaValueCodec CODEC = new AcumaticaValueCodec();
-    private static final Mapping MAPPING = defaultMapping();
-    private static final Mapping SUMMARY_MAPPING = summaryMapping();
+    private static final Mapping MAPPING = MappingFixtures.defaultMapping();
+    /** The summary-mode mapping the tests use: the default with gl_summary enabled. */
+    private static final Mapping SUMMARY_MAPPING = MappingFixtures.parse("gl-summary.yaml");
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> folders = Files.list(GOLDEN)) {
@@ -177,21 +177,4 @@ class GoldenMappingTest {
         return items;
     }
 
-    /** The summary-mode mapping the tests use: the default with gl_summary enabled. */
-    private static Mapping summaryMapping() {
-        try {
-            return MappingFile.parse(Files.readString(Path.of("src/test/resources/mapping/gl-summary.yaml")),
-                    "gl-summary.yaml");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Mapping defaultMapping() {
-        try (InputStream in = GoldenMappingTest.class.getResourceAsStream("/mapping/default-mapping.yaml")) {
-            return MappingFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-mapping.yaml");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

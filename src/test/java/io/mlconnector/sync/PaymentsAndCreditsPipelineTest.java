@@ -1,5 +1,6 @@
 package io.mlconnector.sync;
 
+import static io.mlconnector.testing.JournalLines.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -292,16 +293,8 @@ class PaymentsAndCreditsPipelineTest {
                 .asText();
 
         long later = at + 30 * 86_400;
-        com.fasterxml.jackson.databind.node.ObjectNode next = invoice.deepCopy();
-        next.put("id", "INV-MIN-0004").put("status", "paid").put("date", later).put("due_date", later)
-                .put("updated_at", later).put("sub_total", 5_000).put("tax", 0).put("total", 5_000)
-                .put("amount_paid", 5_000).put("amount_due", 0);
-        next.putArray("line_items").addObject().put("id", "li_min_0004_1").put("unit_amount", 5_000).put("quantity", 1)
-                .put("amount", 5_000).put("tax_amount", 0).put("is_taxed", false).put("discount_amount", 0)
-                .put("description", "Consulting Hours").put("entity_type", "charge_item_price")
-                .put("entity_id", "consulting-hours-JPY").put("date_from", later).put("date_to", later);
-        next.putArray("taxes");
-        next.putArray("line_item_taxes");
+        com.fasterxml.jackson.databind.node.ObjectNode next = paidUntaxedInvoice(invoice, "INV-MIN-0004", later);
+        next.put("amount_paid", 5_000);
         next.putArray("linked_payments").addObject().put("txn_id", "txn_min_excess").put("applied_amount", 5_000)
                 .put("applied_at", later).put("txn_status", "success").put("txn_date", at).put("txn_amount", 60_000);
         chargebee.putInvoice(next);
@@ -331,16 +324,8 @@ class PaymentsAndCreditsPipelineTest {
 
         JsonNode invoice = chargebee.invoice("INV-MIN-0003").orElseThrow();
         long later = invoice.path("date").asLong() + 30 * 86_400;
-        com.fasterxml.jackson.databind.node.ObjectNode next = invoice.deepCopy();
-        next.put("id", "INV-MIN-0005").put("status", "paid").put("date", later).put("due_date", later)
-                .put("updated_at", later).put("sub_total", 5_000).put("tax", 0).put("total", 5_000)
-                .put("credits_applied", 5_000).put("amount_due", 0);
-        next.putArray("line_items").addObject().put("id", "li_min_0005_1").put("unit_amount", 5_000).put("quantity", 1)
-                .put("amount", 5_000).put("tax_amount", 0).put("is_taxed", false).put("discount_amount", 0)
-                .put("description", "Consulting Hours").put("entity_type", "charge_item_price")
-                .put("entity_id", "consulting-hours-JPY").put("date_from", later).put("date_to", later);
-        next.putArray("taxes");
-        next.putArray("line_item_taxes");
+        com.fasterxml.jackson.databind.node.ObjectNode next = paidUntaxedInvoice(invoice, "INV-MIN-0005", later);
+        next.put("credits_applied", 5_000);
         next.putArray("applied_credits").addObject().put("cn_id", "CN-MIN-0002").put("applied_amount", 5_000)
                 .put("applied_at", later).put("cn_status", "refund_due");
         chargebee.putInvoice(next);
@@ -353,16 +338,19 @@ class PaymentsAndCreditsPipelineTest {
         assertThat(balanceOf("CN-MIN-0002")).as("11000 less the 5000 used, once").isEqualByComparingTo("6000");
     }
 
-    /** Debits less credits on one account of a journal. */
-    private static BigDecimal net(JsonNode journal, String account) {
-        BigDecimal net = BigDecimal.ZERO;
-        for (JsonNode line : journal.path("Details")) {
-            if (account.equals(line.at("/Account/value").asText())) {
-                net = net.add(line.at("/DebitAmount/value").decimalValue())
-                        .subtract(line.at("/CreditAmount/value").decimalValue());
-            }
-        }
-        return net;
+    /** A later JPY invoice of 5000 (one untaxed consulting line) for the same customer as {@code like}, paid in full. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode paidUntaxedInvoice(JsonNode like, String id,
+                                                                                    long date) {
+        com.fasterxml.jackson.databind.node.ObjectNode invoice = like.deepCopy();
+        invoice.put("id", id).put("status", "paid").put("date", date).put("due_date", date).put("updated_at", date)
+                .put("sub_total", 5_000).put("tax", 0).put("total", 5_000).put("amount_due", 0);
+        invoice.putArray("line_items").addObject().put("id", "li_" + id).put("unit_amount", 5_000).put("quantity", 1)
+                .put("amount", 5_000).put("tax_amount", 0).put("is_taxed", false).put("discount_amount", 0)
+                .put("description", "Consulting Hours").put("entity_type", "charge_item_price")
+                .put("entity_id", "consulting-hours-JPY").put("date_from", date).put("date_to", date);
+        invoice.putArray("taxes");
+        invoice.putArray("line_item_taxes");
+        return invoice;
     }
 
     /** An adjustment credit note of {@code amount} yen (tax included) on the one line of a minimal JPY invoice. */

@@ -3,16 +3,15 @@ package io.mlconnector.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.acumatica.dto.AcuPayment;
+import io.mlconnector.mapping.file.MappingFixtures;
 import io.mlconnector.testing.StandInsResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -69,8 +68,8 @@ class PreflightCashAccountPairingTest {
         }
 
         private static Path bankTransferEverywhere() {
-            try (InputStream in = Profile.class.getResourceAsStream("/mapping/default-mapping.yaml")) {
-                String mapping = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                String mapping = MappingFixtures.text(MappingFixtures.DEFAULT_MAPPING);
                 String changed = mapping.replaceFirst(
                         "(?s) {6}by_currency:\\n {8}# The tenant's BANKTRANSFER.*? {8}JPY: \\{ payment_method: CARD \\}\\n", "");
                 if (changed.equals(mapping)) {

@@ -1,5 +1,6 @@
 package io.mlconnector.sync;
 
+import static io.mlconnector.testing.JournalLines.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,18 +79,6 @@ class SummaryJournalTest {
                 .minusMonths(1).toString());
         assertThat(answer.path("journals").size()).as("no Chargebee documents in that month").isZero();
         assertThat(answer.has("error")).isFalse();
-    }
-
-    /** Debits less credits on one account of a journal. */
-    private static BigDecimal net(JsonNode journal, String account) {
-        BigDecimal net = BigDecimal.ZERO;
-        for (JsonNode line : journal.path("Details")) {
-            if (account.equals(line.at("/Account/value").asText())) {
-                net = net.add(line.at("/DebitAmount/value").decimalValue())
-                        .subtract(line.at("/CreditAmount/value").decimalValue());
-            }
-        }
-        return net;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.mapping.file.MappingFixtures;
 import io.mlconnector.sandbox.acumatica.AcumaticaSandbox;
 import io.mlconnector.sandbox.chargebee.ChargebeeSandbox;
 import io.mlconnector.store.AuditRecord;
@@ -111,7 +112,7 @@ public record BillingCycleReconciliation(Map<String, BigDecimal> chargebeeTotals
      * account's sum is Chargebee's lines net of the discounts mapped to it; credit notes count negative.
      */
     private static Map<String, BigDecimal> chargebeeRevenueByAccount(ChargebeeSandbox chargebee) {
-        io.mlconnector.mapping.file.Mapping mapping = defaultMapping();
+        io.mlconnector.mapping.file.Mapping mapping = MappingFixtures.defaultMapping();
         Map<String, BigDecimal> revenue = new TreeMap<>();
         List<JsonNode> documents = new java.util.ArrayList<>(chargebeeInvoices(chargebee));
         chargebee.events().stream().filter(e -> e.at("/content/credit_note").isObject())
@@ -184,15 +185,6 @@ public record BillingCycleReconciliation(Map<String, BigDecimal> chargebeeTotals
         }
         revenue.replaceAll((k, v) -> v.stripTrailingZeros());
         return revenue;
-    }
-
-    private static io.mlconnector.mapping.file.Mapping defaultMapping() {
-        try (java.io.InputStream in = BillingCycleReconciliation.class.getResourceAsStream("/mapping/default-mapping.yaml")) {
-            return io.mlconnector.mapping.file.MappingFile.parse(
-                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "default-mapping.yaml");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Chargebee's outstanding per "customer currency": invoices due, less excess payments and credits available. */

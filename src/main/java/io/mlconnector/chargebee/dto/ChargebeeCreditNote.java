@@ -15,7 +15,8 @@ public record ChargebeeCreditNote(String id, String customerId, String subscript
                                   Long amountAllocated, Long amountRefunded, Long amountAvailable,
                                   Long roundOffAmount, List<InvoiceLineItem> lineItems, String lineItemsNextOffset,
                                   List<ChargebeeInvoice.LineItemDiscount> lineItemDiscounts,
-                                  List<ChargebeeInvoice.LineItemTax> lineItemTaxes, List<InvoiceTax> taxes, List<Allocation> allocations,
+                                  List<ChargebeeInvoice.LineItemTax> lineItemTaxes, List<InvoiceTax> taxes,
+                                  List<Allocation> allocations,
                                   List<LinkedRefund> linkedRefunds, Instant voidedAt, Boolean deleted,
                                   Instant updatedAt, Long resourceVersion) {
 
@@ -44,15 +45,11 @@ public record ChargebeeCreditNote(String id, String customerId, String subscript
     public ChargebeeCreditNote plusLinesOf(ChargebeeCreditNote nextPage) {
         return new ChargebeeCreditNote(id, customerId, subscriptionId, referenceInvoiceId, type, reasonCode,
                 createReasonCode, status, priceType, currencyCode, date, subTotal, total, amountAllocated,
-                amountRefunded, amountAvailable, roundOffAmount, concat(lineItems, nextPage.lineItems),
-                nextPage.lineItemsNextOffset, concat(lineItemDiscounts, nextPage.lineItemDiscounts),
-                concat(lineItemTaxes, nextPage.lineItemTaxes), taxes, allocations, linkedRefunds, voidedAt, deleted,
-                updatedAt, resourceVersion);
+                amountRefunded, amountAvailable, roundOffAmount,
+                ChargebeeInvoice.concat(lineItems, nextPage.lineItems), nextPage.lineItemsNextOffset,
+                ChargebeeInvoice.concat(lineItemDiscounts, nextPage.lineItemDiscounts),
+                ChargebeeInvoice.concat(lineItemTaxes, nextPage.lineItemTaxes), taxes, allocations, linkedRefunds,
+                voidedAt, deleted, updatedAt, resourceVersion);
     }
 
-    private static <T> List<T> concat(List<T> first, List<T> second) {
-        List<T> all = new java.util.ArrayList<>(first == null ? List.of() : first);
-        all.addAll(second == null ? List.of() : second);
-        return List.copyOf(all);
-    }
 }

@@ -35,7 +35,8 @@ public record ChargebeeInvoice(String id, String customerId, String subscription
     /** A payment applied to this invoice. */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record LinkedPayment(String txnId, Long appliedAmount, Instant appliedAt, String txnStatus, Instant txnDate) {}
+    public record LinkedPayment(String txnId, Long appliedAmount, Instant appliedAt, String txnStatus,
+                                Instant txnDate) {}
 
     /** A credit note applied to this invoice. */
     @RegisterForReflection
@@ -53,7 +54,8 @@ public record ChargebeeInvoice(String id, String customerId, String subscription
                 resourceVersion);
     }
 
-    private static <T> List<T> concat(List<T> first, List<T> second) {
+    /** Both lists in order, either may be null; shared with {@link ChargebeeCreditNote}'s line paging. */
+    static <T> List<T> concat(List<T> first, List<T> second) {
         List<T> all = new java.util.ArrayList<>(first == null ? List.of() : first);
         all.addAll(second == null ? List.of() : second);
         return List.copyOf(all);

@@ -8,13 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Loads mapping files from the test classpath under the name problems report them by. */
-final class MappingFixtures {
-    static final String DEFAULT_MAPPING = "mapping/default-mapping.yaml";
+public final class MappingFixtures {
+    public static final String DEFAULT_MAPPING = "mapping/default-mapping.yaml";
 
     private MappingFixtures() {}
 
     /** Parses {@code src/test/resources/mapping/<name>}, reported as {@code <name>}. */
-    static Mapping parse(String name) {
+    public static Mapping parse(String name) {
         return MappingFile.parse(text("mapping/" + name), name);
     }
 
@@ -22,11 +22,13 @@ final class MappingFixtures {
         return catchThrowableOfType(MappingFileException.class, () -> parse(name));
     }
 
-    static Mapping defaultMapping() {
+    /** The bundled default mapping, as the connector reads it when no file or parameter is set. */
+    public static Mapping defaultMapping() {
         return MappingFile.parse(text(DEFAULT_MAPPING), "default-mapping.yaml");
     }
 
-    static String text(String resource) {
+    /** A test-classpath resource as text, e.g. {@code mapping/default-mapping.yaml}. */
+    public static String text(String resource) {
         try (InputStream in = MappingFixtures.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + resource);
