@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * AWS SAM's published JSON schema (draft-04), loaded from the shared contracts folder and used fully offline.
+ * AWS SAM's published JSON schema (draft-04), vendored under {@code src/test/resources/sam} (Apache-2.0, with its
+ * licence and origin) and used fully offline.
  *
  * <p>The schema's {@code $ref}s are all local ({@code #/definitions/...}) and the draft-04 meta-schema ships inside
  * the validator jar, so nothing needs the network. To keep it that way, a first schema loader refuses every
@@ -35,13 +36,34 @@ public final class SamSchema {
         this.schema = schema;
     }
 
-    /** Loads {@code sam/sam.schema.json} from the contracts directory. */
-    public static SamSchema load(Path contractsDir) {
-        Path file = contractsDir.resolve("sam").resolve("sam.schema.json");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("SAM schema not found at " + file.toAbsolutePath().normalize()
-                    + "; check out the shared contracts beside the project (../shared) or pass -Dcontracts.dir=<dir>");
+    /** Classpath location of the vendored copy. */
+    public static final String BUNDLED = "/sam/sam.schema.json";
+
+    /** Set this system property to a file path to validate against another copy of the schema. */
+    public static final String LOCATION_PROPERTY = "sam.schema";
+
+    /** The vendored copy, or the file the {@value #LOCATION_PROPERTY} system property names. */
+    public static SamSchema load() {
+        String override = System.getProperty(LOCATION_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            Path file = Path.of(override);
+            try (InputStream in = Files.newInputStream(file)) {
+                return load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the SAM schema " + file.toAbsolutePath(), e);
+            }
         }
+        try (InputStream in = SamSchema.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException("SAM schema not on the test class path at " + BUNDLED);
+            }
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled SAM schema " + BUNDLED, e);
+        }
+    }
+
+    private static SamSchema load(InputStream in) {
         // SAM's schema carries documentation keywords of its own; declaring them keeps the validator from
         // warning about unknown keywords on every load. They do not constrain anything.
         JsonMetaSchema draft04WithSamKeywords = JsonMetaSchema.builder(JsonMetaSchema.getV4())
@@ -51,11 +73,7 @@ public final class SamSchema {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
                 builder -> builder.metaSchema(draft04WithSamKeywords)
                         .schemaLoaders(loaders -> loaders.add(SamSchema::refuseRemote)));
-        try (InputStream in = Files.newInputStream(file)) {
-            return new SamSchema(factory.getSchema(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return new SamSchema(factory.getSchema(in));
     }
 
     private static InputStreamSource refuseRemote(AbsoluteIri iri) {

@@ -31,8 +31,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Checks template.yaml against AWS SAM's published schema (offline), proves the check can fail, and checks the
  * invariants the schema cannot express (timeouts, concurrency cap, one artifact, TTL, secrets hygiene).
  *
- * <p>Runs from the project root. The schema is read from {@code ../shared/contracts/sam/sam.schema.json}, or from
- * {@code <contracts.dir>/sam/sam.schema.json} when the {@code contracts.dir} system property is set.
+ * <p>Runs from the project root. The schema is the vendored copy in {@code src/test/resources/sam} (see
+ * {@link SamSchema#load()}); nothing outside the repository is read.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SamTemplateTest {
@@ -64,15 +64,7 @@ class SamTemplateTest {
     @BeforeAll
     void loadTemplateAndSchema() throws IOException {
         template = new SamTemplate(yaml.parse(Files.readString(TEMPLATE)));
-        schema = SamSchema.load(contractsDir());
-    }
-
-    private static Path contractsDir() {
-        String override = System.getProperty("contracts.dir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        return Path.of("..", "shared", "contracts");
+        schema = SamSchema.load();
     }
 
     // ------------------------------------------------------------------ schema
