@@ -202,7 +202,7 @@ class SamTemplateTest {
             assertEquals(ref("EventQueue"), environment.get("CONNECTOR_QUEUE_URL"), function);
             assertEquals(ref("DeadLetterQueue"), environment.get("CONNECTOR_DLQ_URL"), function);
             assertEquals("secretsmanager", environment.get("CREDENTIALS_SOURCE").asText(), function);
-            assertEquals("true", environment.get("QUARKUS_LOG_CONSOLE_JSON").asText(), function);
+            assertEquals("true", environment.get("QUARKUS_LOG_CONSOLE_JSON_ENABLED").asText(), function);
             for (String name : List.of("CHARGEBEE_SITE", "CHARGEBEE_BASE_URL", "ACUMATICA_BASE_URL",
                     "ACUMATICA_ENDPOINT_NAME", "ACUMATICA_ENDPOINT_VERSION")) {
                 assertTrue(environment.containsKey(name), function + " lacks " + name);
@@ -297,6 +297,23 @@ class SamTemplateTest {
                 assertFalse(CREDENTIAL_NAME.matcher(name).matches(),
                         function + " has an environment variable that looks like a credential: " + name);
             }
+        }
+    }
+
+    @Test
+    void everyQuarkusVariable_shouldNameACurrentProperty_soNoColdStartLogsADeprecationWarning() {
+        QuarkusConfigModel quarkus = QuarkusConfigModel.fromClassPath();
+        assertTrue(quarkus.size() > 100, "the extensions' config models are on the test class path");
+        assertTrue(quarkus.forEnvironmentVariable("QUARKUS_LOG_CONSOLE_JSON").flatMap(
+                QuarkusConfigModel.Property::deprecatedSince).isPresent(), "the check knows a deprecated property");
+
+        for (String function : HANDLER_BY_FUNCTION.keySet()) {
+            template.environment(function).keySet().stream().filter(name -> name.startsWith("QUARKUS_")).forEach(name -> {
+                QuarkusConfigModel.Property property = quarkus.forEnvironmentVariable(name).orElseThrow(
+                        () -> new AssertionError(function + ": " + name + " names no property any extension documents"));
+                assertTrue(property.deprecatedSince().isEmpty(), function + ": " + name + " sets " + property.name()
+                        + ", deprecated since " + property.deprecatedSince().orElse(""));
+            });
         }
     }
 
