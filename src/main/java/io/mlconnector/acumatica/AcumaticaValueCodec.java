@@ -26,11 +26,14 @@ public final class AcumaticaValueCodec {
     private static final List<String> BARE_FIELDS = List.of("id", "rowNumber", "delete");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-    /** The body of an action: {@code {"entity": <the record's keys>, "parameters": {}}}. */
+    /**
+     * The body of an action that takes no parameters: {@code {"entity": <the record's keys>}}, exactly what the
+     * contract's action schemas ({@code ReleaseSalesInvoice}, {@code ReleasePayment}, {@code VoidPayment},
+     * {@code ReleaseJournalTransaction}) declare; none of them has a {@code parameters} member.
+     */
     public ObjectNode encodeAction(Record entityKeys) {
         ObjectNode payload = NODES.objectNode();
         payload.set("entity", encode(entityKeys));
-        payload.set("parameters", NODES.objectNode());
         return payload;
     }
 

@@ -85,4 +85,11 @@ class AcumaticaValueCodecTest {
     void odataLiteral_shouldDoubleQuotesInsideStrings() {
         assertThat(ODataFilter.eq("CustomerName", "O'Brien")).isEqualTo("CustomerName eq 'O''Brien'");
     }
+
+    @Test
+    void encodeAction_shouldSendOnlyTheEntity_asTheContractsActionSchemasDeclare() throws Exception {
+        JsonNode body = codec.encodeAction(new io.mlconnector.acumatica.dto.EntityKeys("9d3f2c1a-7b5e-4f08-a1c2-3e4d5f6a7b8c"));
+
+        assertThat(body).isEqualTo(json.readTree("{\"entity\":{\"id\":\"9d3f2c1a-7b5e-4f08-a1c2-3e4d5f6a7b8c\"}}"));
+    }
 }

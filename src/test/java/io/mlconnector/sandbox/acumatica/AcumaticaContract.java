@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>What the contract can and cannot catch: every entity schema is open ({@code additionalProperties} is not
  * restricted) and declares no {@code required} fields, so unknown fields and missing keys pass. What it does catch is
  * the shape that matters most: a flat value where a value object ({@code {"value": ...}}) is expected, a string where a
- * number is expected, a detail that is not an array, a malformed GUID or date-time.
+ * number is expected, a detail that is not an array, a malformed GUID or date-time. Action invocations are the
+ * exception to openness: their schemas ({@code {"entity": ..., "parameters": ...}}) name exactly what an action takes,
+ * so a member an action does not declare (such as {@code "parameters"} for {@code ReleasePayment}) is reported too.
  */
 public final class AcumaticaContract {
 
@@ -138,11 +141,38 @@ public final class AcumaticaContract {
     public List<String> validate(String schemaName, JsonNode body) {
         Objects.requireNonNull(body, "body");
         JsonSchema schema = compiled.computeIfAbsent(schemaName, this::compile);
-        return schema.validate(body).stream()
+        List<String> problems = new ArrayList<>(schema.validate(body).stream()
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                         .thenComparing(ValidationMessage::getMessage))
                 .map(ValidationMessage::getMessage)
-                .toList();
+                .toList());
+        problems.addAll(undeclaredActionMembers(schemaName, body));
+        return List.copyOf(problems);
+    }
+
+    /**
+     * An action's body may carry only what its schema declares: {@code entity}, and {@code parameters} where the
+     * action has any. Entity schemas stay open (custom fields, system fields), so this applies to actions only.
+     */
+    private List<String> undeclaredActionMembers(String schemaName, JsonNode body) {
+        JsonNode declared = document.path("components").path("schemas").path(schemaName).path("properties");
+        if (!declared.has("entity") || !body.isObject()) {
+            return List.of();
+        }
+        List<String> undeclared = new ArrayList<>();
+        body.fieldNames().forEachRemaining(member -> {
+            if (!declared.has(member)) {
+                undeclared.add("/" + member + ": the action " + schemaName + " declares no member '" + member
+                        + "' (it takes " + String.join(", ", iterable(declared.fieldNames())) + ")");
+            }
+        });
+        return undeclared;
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 
     private JsonSchema compile(String schemaName) {

@@ -139,8 +139,8 @@ abstract class StoredEntityEndpoint implements EntityEndpoint {
      */
     protected ObjectNode actionTarget(JsonNode body, String typeField, String numberField) {
         if (body == null || !body.isObject() || !body.path("entity").isObject()) {
-            throw new ApiFailure(HttpErrors.invalidField("", "The action body must be {\"entity\": {...keys or id...},"
-                    + " \"parameters\": {...}}."));
+            throw new ApiFailure(HttpErrors.invalidField("", "The action body must be {\"entity\": {...keys or id...}}"
+                    + " (and \"parameters\": {...} for an action that declares them)."));
         }
         ObjectNode keys = ctx.parser.parse(name(), body.get("entity")).entity();
         Optional<ObjectNode> found = keys.hasNonNull("id") ? store().byId(keys.get("id").asText())
