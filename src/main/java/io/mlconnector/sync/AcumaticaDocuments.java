@@ -99,6 +99,30 @@ public class AcumaticaDocuments {
                 codec.encode(body).toString(), toJson(updated), false);
     }
 
+    /**
+     * A customer Chargebee no longer has (deleted, so retrieve answers 404) is made inactive if the connector put it in
+     * Acumatica: found by the ledger, or by its CustomerID when that record's {@code AccountRef} is this Chargebee id.
+     * Nothing is created for it, and a customer someone else owns is left alone.
+     *
+     * @return the customer made inactive, or empty when Acumatica has none of ours
+     */
+    @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
+            retryOn = AcumaticaException.Transient.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public Optional<PostedDocument> deactivateCustomer(String chargebeeId, String expectedCustomerId) {
+        Optional<String> known = knownCustomerId(chargebeeId);
+        Optional<CustomerRef> existing = findCustomer(known.orElse(expectedCustomerId))
+                .filter(found -> known.isPresent() || chargebeeId.equals(found.accountRef()));
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        AcuCustomer inactive = new AcuCustomer(existing.get().customerID(), null, null, null, null, null, null,
+                "Inactive", null);
+        CustomerRef updated = acumatica.update(CUSTOMER, inactive, CustomerRef.class);
+        return Optional.of(remember("customer", chargebeeId, CUSTOMER, updated.customerID(), updated.id(), "Inactive",
+                codec.encode(inactive).toString(), toJson(updated), false));
+    }
+
     /** The invoice exists in Acumatica and is released; found by {@code ExternalRef} before anything is created. */
     @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
             retryOn = AcumaticaException.Transient.class)

@@ -86,6 +86,25 @@ public class EventProcessor {
         }
     }
 
+    /**
+     * A customer Chargebee answers 404 for (deleted since it was queued, e.g. by a backfill): handled as deleted,
+     * never held. It becomes inactive if it is ours in Acumatica; otherwise there is nothing to post.
+     */
+    public SyncOutcome customerGone(String chargebeeCustomerId) {
+        String expected = mappings.current().customers().customerIdFor(chargebeeCustomerId);
+        return documents.deactivateCustomer(chargebeeCustomerId, expected)
+                .<SyncOutcome>map(posted -> new SyncOutcome.Posted(posted.entity() + " " + posted.key()
+                        + " inactive (deleted in Chargebee)", posted.sent(), posted.answer()))
+                .orElseGet(() -> new SyncOutcome.Skipped("customer " + chargebeeCustomerId + " is deleted in"
+                        + " Chargebee and not in Acumatica: nothing to post"));
+    }
+
+    /** An invoice Chargebee answers 404 for: deleted; its own invoice_deleted event reverses it if it posted. */
+    public SyncOutcome invoiceGone(String chargebeeInvoiceId) {
+        return new SyncOutcome.Skipped("invoice " + chargebeeInvoiceId + " is deleted in Chargebee: nothing to post"
+                + " (if it had posted, its invoice_deleted event reverses it)");
+    }
+
     private SyncOutcome syncCustomer(ChargebeeEvent event) {
         ChargebeeCustomer customer = event.contentOrEmpty().customer();
         if (customer == null) {

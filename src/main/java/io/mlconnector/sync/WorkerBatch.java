@@ -132,11 +132,28 @@ public class WorkerBatch {
             }
             event = new ChargebeeEvent(queued.eventId(), clock.instant(), queued.eventType(), "v2",
                     QueuedEvent.FROM_BACKFILL, content);
+        } catch (ChargebeeException.NotFound deleted) {
+            // Deleted in Chargebee since it was listed: handled as deleted, never held (a 404 never heals).
+            finish(claimed, null, goneSafely(queued), failed);
+            return;
         } catch (ChargebeeException e) {
             finish(claimed, null, classify(e), failed);
             return;
         }
         finish(claimed, event, processSafely(event), failed);
+    }
+
+    private SyncOutcome goneSafely(QueuedEvent queued) {
+        try {
+            return "customer".equals(queued.resourceType()) ? processor.customerGone(queued.resourceId())
+                    : processor.invoiceGone(queued.resourceId());
+        } catch (AcumaticaException e) {
+            return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage())
+                    : new SyncOutcome.Held(e.getMessage(), null, null);
+        } catch (RuntimeException unexpected) {
+            LOG.errorf("Unexpected %s while handling a deleted record", unexpected.getClass().getSimpleName());
+            return new SyncOutcome.RetryLater("unexpected " + unexpected.getClass().getSimpleName());
+        }
     }
 
     private static SyncOutcome classify(ChargebeeException e) {

@@ -219,6 +219,54 @@ class WorkerPipelineTest {
     }
 
     @Test
+    void backfill_shouldSkipACustomerDeletedBeforeTheWorkerFetchedIt_neverHoldingIt() {
+        chargebee.putCustomer(legacyCustomer("cust_gone", 1));
+        backfill.run(YEAR_2015);
+        chargebee.putCustomer(legacyCustomer("cust_gone", 2).put("deleted", true)); // retrieve now answers 404
+
+        eventSource.drain(1, 10);
+
+        assertThat(sqs.approximateCount(sqs.dlqUrl())).as("nothing parked: a 404 never heals").isZero();
+        assertThat(audit.forEvent("backfill:customer:cust_gone:1")).singleElement().satisfies(row -> {
+            assertThat(row.outcome()).isEqualTo("SKIPPED");
+            assertThat(row.reason()).contains("deleted in Chargebee");
+        });
+        assertThat(acumatica.customers()).noneMatch(c -> "cust_gone".equals(c.at("/AccountRef/value").asText()));
+    }
+
+    @Test
+    void backfill_shouldMakeAPostedCustomerInactive_whenChargebeeDeletedItBeforeTheWorkerFetchedIt() {
+        chargebee.putCustomer(legacyCustomer("cust_gone", 1));
+        backfill.run(YEAR_2015);
+        eventSource.drain(1, 10);
+        chargebee.putCustomer(legacyCustomer("cust_gone", 2));
+        backfill.run(YEAR_2015);
+        chargebee.putCustomer(legacyCustomer("cust_gone", 3).put("deleted", true));
+
+        eventSource.drain(1, 10);
+
+        assertThat(sqs.approximateCount(sqs.dlqUrl())).isZero();
+        assertThat(acumatica.customers()).filteredOn(c -> "cust_gone".equals(c.at("/AccountRef/value").asText()))
+                .singleElement().satisfies(customer -> {
+                    assertThat(customer.at("/Status/value").asText()).isEqualTo("Inactive");
+                    assertThat(customer.at("/CustomerName/value").asText()).as("only the status changes")
+                            .isEqualTo("Gone Ltd");
+                });
+        assertThat(audit.forEvent("backfill:customer:cust_gone:2")).extracting(AuditRecord::outcome)
+                .containsExactly("POSTED");
+    }
+
+    private static final Backfill.Request YEAR_2015 = new Backfill.Request(Instant.parse("2015-01-01T00:00:00Z"),
+            Instant.parse("2016-01-01T00:00:00Z"), Duration.ofDays(366));
+
+    private ObjectNode legacyCustomer(String id, long resourceVersion) {
+        ObjectNode customer = chargebee.customer("cust_min_usd").orElseThrow().deepCopy();
+        customer.put("id", id).put("company", "Gone Ltd").put("created_at", 1_430_000_000L)
+                .put("resource_version", resourceVersion).put("updated_at", 1_430_000_000L + resourceVersion);
+        return customer;
+    }
+
+    @Test
     void expiredToken_shouldBeRenewedMidRunWithoutLosingOrDuplicatingADocument_andTheRotatedChainStored() throws Exception {
         acumatica.faults().expireAllTokens(); // whatever this container held is refused: it signs in and stores the chain
         webhook(invoiceGeneratedEvent("INV-MIN-0001"));
