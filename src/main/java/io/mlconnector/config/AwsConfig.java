@@ -16,6 +16,9 @@ public interface AwsConfig {
     /** SQS endpoint override (ElasticMQ in tests); the regional endpoint when empty. */
     Optional<String> sqsEndpoint();
 
-    /** AWS region for the SQS client; the Lambda's region when empty. */
+    /** S3 endpoint override (a local stand-in in tests); the regional endpoint when empty. */
+    Optional<String> s3Endpoint();
+
+    /** AWS region for the SQS and S3 clients; the Lambda's region when empty. */
     Optional<String> region();
 }

@@ -45,7 +45,14 @@ public interface SyncConfig {
         /** A mapping file on disk (local runs); see src/main/resources/mapping/default-mapping.yaml for the format. */
         Optional<String> file();
 
-        /** An SSM parameter holding the mapping file (deployed functions), read through the Lambda extension. */
+        /**
+         * An SSM parameter holding the mapping file (deployed functions), read through the Lambda extension. SSM
+         * holds 4 KB per standard parameter (8 KB advanced): a file with its comments is larger, so use
+         * {@link #s3Uri()} for it.
+         */
         Optional<String> parameter();
+
+        /** The mapping file as an S3 object, {@code s3://bucket/key} (deployed functions); wins over the others. */
+        Optional<String> s3Uri();
     }
 }

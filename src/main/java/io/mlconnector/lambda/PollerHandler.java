@@ -52,7 +52,15 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
         }
         if (input != null && Boolean.TRUE.equals(input.get("preflight"))) {
             Preflight.Report report = preflight.run();
-            return Map.of("mapping", report.source(), "clean", report.isClean(), "gaps", report.lines());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("mapping", report.source());
+            answer.put("clean", report.isClean());
+            answer.put("gaps", report.lines());
+            answer.put("warnings", report.warningLines());
+            if (!report.mappingProblems().isEmpty()) {
+                answer.put("mapping_problems", report.mappingProblems());
+            }
+            return answer;
         }
         EventPoller.PollResult result = poller.poll();
         return Map.of("pages", result.pages(), "enqueued", result.enqueued(), "from", result.from().toString(),

@@ -16,14 +16,15 @@ public final class CustomerMapping {
 
     /**
      * @param fallbackCurrency the first document's currency, for customers without a preferred currency
-     * @param rules the mapping file's customer rules: CustomerID strategy and class per currency
+     * @param rules the mapping file's customer rules: CustomerID strategy, class per currency, credit terms per net
+     *              term days (none listed: the class's terms)
      */
     public static AcuCustomer toAcumatica(ChargebeeCustomer customer, String fallbackCurrency, CustomerRules rules) {
         String currency = Optional.ofNullable(customer.preferredCurrencyCode()).orElse(fallbackCurrency);
         BillingAddress billing = customer.billingAddress();
         AcuAddress address = billing == null ? null : new AcuAddress(billing.line1(), joinLines(billing),
-                billing.city(), Optional.ofNullable(billing.stateCode()).orElse(billing.state()), billing.zip(),
-                billing.country());
+                billing.city(), Subdivisions.stateFor(billing.country(), billing.stateCode(), billing.state())
+                .orElse(null), billing.zip(), billing.country());
         AcuContact contact = new AcuContact(customer.company(), customer.firstName(), customer.lastName(),
                 customer.email(), customer.phone(), address);
         return new AcuCustomer(
@@ -31,16 +32,11 @@ public final class CustomerMapping {
                 customer.displayName(),
                 rules.classFor(currency == null ? null : currency.toUpperCase(Locale.ROOT)),
                 currency == null ? null : currency.toUpperCase(Locale.ROOT),
-                terms(customer.netTermDays()),
+                rules.terms().termsFor(customer.netTermDays()).orElse(null),
                 customer.id(),
                 customer.email(),
                 customer.isDeleted() ? "Inactive" : null,
                 contact);
-    }
-
-    /** Chargebee's net term days as an Acumatica terms id such as {@code NET30}; none for due-on-receipt. */
-    static String terms(Integer netTermDays) {
-        return netTermDays == null || netTermDays == 0 ? null : "NET" + netTermDays;
     }
 
     private static String joinLines(BillingAddress billing) {

@@ -5,6 +5,7 @@ import io.mlconnector.config.SyncConfig;
 import io.mlconnector.mapping.file.Mapping;
 import io.mlconnector.mapping.file.MappingFile;
 import io.mlconnector.secrets.CredentialsConfig;
+import io.mlconnector.store.ObjectReader;
 import io.mlconnector.secrets.LambdaExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -16,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Where the finance team's mapping file comes from: an SSM parameter (deployed functions, read through the Parameters
- * and Secrets Lambda extension), a file (local runs), or the documented default bundled in the zip. Parsed once and
- * re-read after the cache time, so a fixed mapping is picked up without a redeploy.
+ * Where the finance team's mapping file comes from, first match wins: an S3 object (deployed functions; any size), an
+ * SSM parameter (deployed functions, read through the Parameters and Secrets Lambda extension; 4 KB standard, 8 KB
+ * advanced), a file (local runs), or the documented default bundled in the zip. Parsed once and re-read after the
+ * cache time, so a fixed mapping is picked up without a redeploy; a broken file is read again at every use.
  */
 @ApplicationScoped
 public class MappingSource {
@@ -29,13 +32,16 @@ public class MappingSource {
     private record Loaded(Mapping mapping, Instant at) {}
 
     private final SyncConfig.Mapping config;
+    private final ObjectReader objects;
     private final CredentialsConfig extension;
     private final ObjectMapper json;
     private final Clock clock;
     private volatile Loaded loaded;
 
-    public MappingSource(SyncConfig sync, CredentialsConfig extension, ObjectMapper json, Clock clock) {
+    public MappingSource(SyncConfig sync, ObjectReader objects, CredentialsConfig extension, ObjectMapper json,
+                         Clock clock) {
         this.config = sync.mapping();
+        this.objects = objects;
         this.extension = extension;
         this.json = json;
         this.clock = clock;
@@ -51,13 +57,24 @@ public class MappingSource {
         return now.mapping();
     }
 
+    /** Where the mapping is read from, as reports and problem lines name it. */
+    public String describe() {
+        return s3Uri().or(() -> parameter().map(name -> "ssm:" + name))
+                .or(() -> file().map(file -> file.getFileName().toString()))
+                .orElse("default-mapping.yaml");
+    }
+
     private Mapping load() {
-        if (config.parameter().filter(name -> !name.isBlank()).isPresent()) {
-            String name = config.parameter().get();
+        if (s3Uri().isPresent()) {
+            String uri = s3Uri().get();
+            return MappingFile.parse(objects.readText(uri), uri);
+        }
+        if (parameter().isPresent()) {
+            String name = parameter().get();
             return MappingFile.parse(fromParameter(name), "ssm:" + name);
         }
-        if (config.file().filter(file -> !file.isBlank()).isPresent()) {
-            Path file = Path.of(config.file().get());
+        if (file().isPresent()) {
+            Path file = file().get();
             try {
                 return MappingFile.parse(Files.readString(file), file.getFileName().toString());
             } catch (IOException e) {
@@ -69,6 +86,18 @@ public class MappingSource {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the bundled default mapping", e);
         }
+    }
+
+    private Optional<String> s3Uri() {
+        return config.s3Uri().map(String::strip).filter(uri -> !uri.isEmpty());
+    }
+
+    private Optional<String> parameter() {
+        return config.parameter().map(String::strip).filter(name -> !name.isEmpty());
+    }
+
+    private Optional<Path> file() {
+        return config.file().map(String::strip).filter(file -> !file.isEmpty()).map(Path::of);
     }
 
     private String fromParameter(String name) {

@@ -11,7 +11,11 @@ import io.mlconnector.acumatica.dto.AcuSalesInvoiceLine;
 import io.mlconnector.acumatica.dto.AcuTaxDetail;
 import io.mlconnector.acumatica.dto.ReferenceRows;
 import io.mlconnector.mapping.file.Mapping;
+import io.mlconnector.mapping.file.MappingFileException;
+import io.mlconnector.mapping.file.MappingProblem;
 import io.mlconnector.mapping.file.Reference;
+import io.mlconnector.store.ObjectReader;
+import java.io.UncheckedIOException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,16 +42,33 @@ public class Preflight {
     /** One record the mapping names that Acumatica does not have (or has inactive). */
     public record Gap(Reference reference, String problem) {
         public String describe(String source) {
+            String where = " (mapping " + source + " line " + reference.line() + ": " + reference.keyPath() + ")";
+            if (reference.kind() == Reference.Kind.TERMS) {
+                return "credit terms " + reference.id() + " " + problem + where + "; check it exists there";
+            }
             return reference.kind().name().toLowerCase().replace('_', ' ') + " " + reference.id() + " " + problem
-                    + " in Acumatica (mapping " + source + " line " + reference.line() + ": " + reference.keyPath()
-                    + "); add it there or change the mapping, then replay the DLQ";
+                    + " in Acumatica" + where + "; add it there or change the mapping, then replay the DLQ";
         }
     }
 
-    /** Every gap, in file order. */
-    public record Report(String source, List<Gap> gaps, Instant at) {
+    /**
+     * Every gap, in file order; or, when the mapping file itself cannot be read, its problems
+     * ({@code file:line:column: key.path: what to fix}) and no gaps, since nothing could be checked.
+     */
+    public record Report(String source, List<Gap> gaps, List<Gap> warnings, List<String> mappingProblems, Instant at) {
+        public Report {
+            gaps = List.copyOf(gaps);
+            warnings = List.copyOf(warnings);
+            mappingProblems = List.copyOf(mappingProblems);
+        }
+
+        /** What could not be confirmed but need not be wrong (credit terms: see {@link Reference.Kind#TERMS}). */
+        public List<String> warningLines() {
+            return warnings.stream().map(gap -> gap.describe(source)).toList();
+        }
+
         public boolean isClean() {
-            return gaps.isEmpty();
+            return gaps.isEmpty() && mappingProblems.isEmpty();
         }
 
         public List<String> lines() {
@@ -66,24 +87,41 @@ public class Preflight {
         this.clock = clock;
     }
 
-    /** Checks every reference of the current mapping file. */
+    /**
+     * Checks every reference of the current mapping file. A file that cannot be used answers with its problems
+     * instead of failing: that report is not kept, so documents still meet the mapping error itself.
+     */
     public Report run() {
-        Mapping mapping = mappings.current();
+        Mapping mapping;
+        try {
+            mapping = mappings.current();
+        } catch (MappingFileException | ObjectReader.ObjectReadException | UncheckedIOException broken) {
+            List<String> problems = broken instanceof MappingFileException file
+                    ? file.problems().stream().map(MappingProblem::format).toList()
+                    : List.of(broken.getMessage());
+            problems.forEach(problem -> LOG.warnf("Preflight: %s", problem));
+            return new Report(mappings.describe(), List.of(), List.of(), problems, clock.instant());
+        }
         // Each id and each payment method is read once, however many rules and pairings name it.
         Map<String, Optional<String>> seen = new LinkedHashMap<>();
         Map<String, Optional<ReferenceRows.PaymentMethodRow>> methods = new LinkedHashMap<>();
         List<Gap> gaps = new ArrayList<>();
+        List<Gap> warnings = new ArrayList<>();
         for (Reference reference : mapping.references()) {
             Optional<String> problem = seen.computeIfAbsent(reference.kind() + "|" + reference.id(),
                     key -> problemWith(reference.kind(), reference.id()));
             if (problem.isEmpty()) {
                 problem = pairingProblem(reference, methods);
             }
-            problem.ifPresent(text -> gaps.add(new Gap(reference, text)));
+            // Credit terms cannot be listed through the Default endpoint: unconfirmed terms warn, Acumatica has the
+            // last word when a customer posts (and holds it with its reason if the terms really are missing).
+            problem.ifPresent(text -> (reference.kind() == Reference.Kind.TERMS ? warnings : gaps)
+                    .add(new Gap(reference, text)));
         }
         gaps.sort((a, b) -> Integer.compare(a.reference().line(), b.reference().line()));
-        Report report = new Report(mapping.sourceName(), List.copyOf(gaps), clock.instant());
+        Report report = new Report(mapping.sourceName(), gaps, warnings, List.of(), clock.instant());
         report.lines().forEach(line -> LOG.warnf("Preflight: %s", line));
+        report.warningLines().forEach(line -> LOG.warnf("Preflight warning: %s", line));
         last = report;
         return report;
     }
@@ -196,6 +234,11 @@ public class Preflight {
                     ReferenceRows.CustomerClassRow.class), row -> null);
             case CURRENCY -> problem(acumatica.findFirst("Currency", ODataFilter.eq("CurrencyID", id),
                     ReferenceRows.CurrencyRow.class), row -> inactive(row.active()));
+            // The Default endpoint publishes no Credit Terms entity: terms a customer class uses surely exist.
+            case TERMS -> acumatica.findFirst("CustomerClass", ODataFilter.eq("Terms", id),
+                    ReferenceRows.CustomerClassRow.class).isPresent() ? Optional.empty()
+                    : Optional.of("is not the terms of any customer class, and the Default endpoint cannot list Credit"
+                    + " Terms (CS206500) to confirm it");
         };
     }
 

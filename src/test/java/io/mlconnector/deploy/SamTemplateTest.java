@@ -318,6 +318,27 @@ class SamTemplateTest {
     }
 
     @Test
+    void mappingFileInS3_shouldBeReadableByWorkerAndPoller_onlyThatObject_andOnlyWhenConfigured() {
+        for (String function : List.of("WorkerFunction", "PollerFunction")) {
+            JsonNode uri = template.environment(function).get("SYNC_MAPPING_S3_URI");
+            assertEquals("HasMappingS3Object", uri.path("Fn::If").path(0).asText(), function);
+            assertEquals("s3://${MappingS3Bucket}/${MappingS3Key}", uri.path("Fn::If").path(1).path("Fn::Sub").asText());
+            List<String> grants = new ArrayList<>();
+            for (JsonNode policy : template.resource(function).path("Properties").path("Policies")) {
+                JsonNode conditional = policy.path("Fn::If");
+                if ("HasMappingS3Object".equals(conditional.path(0).asText())) {
+                    for (JsonNode statement : conditional.path(1).path("Statement")) {
+                        grants.add(statement.path("Action").asText() + " " + statement.path("Resource").path("Fn::Sub").asText());
+                    }
+                }
+            }
+            assertEquals(List.of("s3:GetObject arn:${AWS::Partition}:s3:::${MappingS3Bucket}/${MappingS3Key}"), grants,
+                    function);
+        }
+        assertFalse(template.environment("IngestFunction").containsKey("SYNC_MAPPING_S3_URI"), "ingest maps nothing");
+    }
+
+    @Test
     void functions_shouldReadExactlyTheSecretsTheyNeed() {
         JsonNode globalVariables = template.root().path("Globals").path("Function").path("Environment").path("Variables");
         globalVariables.fieldNames().forEachRemaining(name -> assertFalse(name.endsWith("_SECRET_ID"),

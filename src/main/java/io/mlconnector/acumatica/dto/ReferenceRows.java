@@ -35,7 +35,7 @@ public final class ReferenceRows {
     public record AllowedCashAccountRow(String cashAccount, @AcuName("UseInAR") Boolean useInAR) {}
 
     @RegisterForReflection
-    public record CustomerClassRow(String id, String classID) {}
+    public record CustomerClassRow(String id, String classID, String terms) {}
 
     @RegisterForReflection
     public record CurrencyRow(String id, String currencyID, Boolean active) {}

@@ -1,11 +1,13 @@
 package io.mlconnector.mapping.file;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** {@code customers}: CustomerID strategy and customer class, kept with the positions its references need. */
+/** {@code customers}: CustomerID strategy, customer class and credit terms, kept with the positions its references need. */
 final class CustomerSection {
     /**
      * Hashed ids keep 4 bits per character after "CB": at 10 characters that is 32 bits, where collisions become
@@ -14,18 +16,22 @@ final class CustomerSection {
      */
     static final int MIN_ID_LENGTH = 10;
     static final int MAX_ID_LENGTH = 30;
+    /** Chargebee's net term days are 0 to a few hundred; a number beyond a year is a typo. */
+    static final int MAX_NET_TERM_DAYS = 366;
 
     private final CustomerRules rules;
     private final SourcedCode customerClass;
     private final Map<String, SourcedCode> classByCurrency;
     private final Map<String, SourcePosition> currencyKeyPositions;
+    private final List<SourcedCode> terms;
 
     private CustomerSection(CustomerRules rules, SourcedCode customerClass, Map<String, SourcedCode> classByCurrency,
-                            Map<String, SourcePosition> currencyKeyPositions) {
+                            Map<String, SourcePosition> currencyKeyPositions, List<SourcedCode> terms) {
         this.rules = rules;
         this.customerClass = customerClass;
         this.classByCurrency = Map.copyOf(classByCurrency);
         this.currencyKeyPositions = Map.copyOf(currencyKeyPositions);
+        this.terms = List.copyOf(terms);
     }
 
     static Optional<CustomerSection> read(MapReader root) {
@@ -59,6 +65,9 @@ final class CustomerSection {
                         }
                         table.finish();
                     });
+                    List<SourcedCode> termsCodes = new ArrayList<>();
+                    CreditTerms terms = customers.optional("terms").flatMap(customers::map)
+                            .map(section -> readTerms(section, termsCodes)).orElse(CreditTerms.fromCustomerClass());
                     customers.finish();
                     if (strategy.isEmpty() || maxLength.isEmpty() || customerClass.isEmpty()) {
                         return Optional.empty();
@@ -66,9 +75,41 @@ final class CustomerSection {
                     Map<String, String> classes = new LinkedHashMap<>();
                     byCurrency.forEach((currency, code) -> classes.put(currency, code.value()));
                     CustomerRules rules = new CustomerRules(strategy.get(), maxLength.get(),
-                            customerClass.get().value(), classes);
-                    return Optional.of(new CustomerSection(rules, customerClass.get(), byCurrency, keyPositions));
+                            customerClass.get().value(), classes, terms);
+                    return Optional.of(new CustomerSection(rules, customerClass.get(), byCurrency, keyPositions,
+                            termsCodes));
                 });
+    }
+
+    /**
+     * {@code terms: {default: 30D, by_net_term_days: {"0": COD, "30": 30D}}}: both optional; days are whole numbers
+     * from 0 to {@value #MAX_NET_TERM_DAYS}.
+     */
+    private static CreditTerms readTerms(MapReader section, List<SourcedCode> codes) {
+        String defaultTerms = section.optional("default").flatMap(e -> section.code(e, Reference.Kind.TERMS))
+                .map(code -> {
+                    codes.add(code);
+                    return code.value();
+                }).orElse(null);
+        Map<Integer, String> byDays = new LinkedHashMap<>();
+        section.optional("by_net_term_days").flatMap(section::map).ifPresent(table -> {
+            for (YamlNode.Entry entry : table.entries()) {
+                String key = entry.key().strip();
+                if (!key.matches("\\d{1,3}") || Integer.parseInt(key) > MAX_NET_TERM_DAYS) {
+                    table.problems().error(entry.keyPosition(), table.childPath(entry.key()), "'" + entry.key()
+                            + "' is not a number of days; write Chargebee's net_term_days, 0 to "
+                            + MAX_NET_TERM_DAYS + ", e.g. \"30\": 30D");
+                    continue;
+                }
+                table.code(entry, Reference.Kind.TERMS).ifPresent(code -> {
+                    codes.add(code);
+                    byDays.put(Integer.parseInt(key), code.value());
+                });
+            }
+            table.finish();
+        });
+        section.finish();
+        return new CreditTerms(defaultTerms, byDays);
     }
 
     CustomerRules rules() {
@@ -81,6 +122,6 @@ final class CustomerSection {
         Stream<Reference> currencies = classByCurrency.entrySet().stream()
                 .map(e -> new Reference(Reference.Kind.CURRENCY, e.getKey(), null, e.getValue().keyPath(),
                         currencyKeyPositions.get(e.getKey()).line()));
-        return Stream.concat(classes, currencies);
+        return Stream.of(classes, currencies, terms.stream().map(SourcedCode::toReference)).flatMap(s -> s);
     }
 }

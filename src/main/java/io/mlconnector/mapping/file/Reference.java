@@ -31,7 +31,9 @@ public record Reference(Kind kind, String id, String paymentMethod, String keyPa
         /** {@code CustomerClass.ClassID}. */
         CUSTOMER_CLASS("a customer class such as DEFAULT"),
         /** {@code Currency.CurrencyID}. */
-        CURRENCY("a currency code such as EUR");
+        CURRENCY("a currency code such as EUR"),
+        /** A Credit Terms id (CS206500), as {@code Customer.Terms} and {@code CustomerClass.Terms} name it. */
+        TERMS("a credit terms id such as 30D");
 
         private final String example;
 

@@ -35,6 +35,15 @@ class MappingFileProblemsTest {
     }
 
     @Test
+    void parse_shouldAskForANumberOfDays_whenACreditTermsKeyIsNotOne() {
+        MappingFileException failure = parseFailure("invalid/terms-days.yaml");
+
+        assertThat(failure.problems()).extracting(MappingProblem::format).containsExactly(
+                "invalid/terms-days.yaml:10:7: customers.terms.by_net_term_days.net45: 'net45' is not a number of days;"
+                        + " write Chargebee's net_term_days, 0 to 366, e.g. \"30\": 30D");
+    }
+
+    @Test
     void parse_shouldPointAtTheSection_whenItsDefaultIsMissing() {
         MappingFileException failure = parseFailure("invalid/missing-default.yaml");
 

@@ -186,6 +186,24 @@ class AcumaticaSandboxTest {
     }
 
     @Test
+    void customerPut_shouldAnswer422OnTerms_whenTheTenantHasNoSuchCreditTerms_andTakeTheClassTermsWhenNoneAreSent()
+            throws Exception {
+        client.passwordGrant("api");
+
+        HttpResponse<String> invented = client.put("Customer", "", """
+                {"CustomerID": {"value": "CUS_NET45"}, "CustomerName": {"value": "Net 45"},
+                 "Terms": {"value": "NET45"}}""");
+        HttpResponse<String> classTerms = client.put("Customer", "", """
+                {"CustomerID": {"value": "CUS_CLASS"}, "CustomerName": {"value": "Class terms"}}""");
+
+        assertEquals(422, invented.statusCode());
+        assertEquals("'Terms' cannot be found in the system.",
+                JSON.readTree(invented.body()).path("Terms").path("error").asText());
+        assertEquals(200, classTerms.statusCode(), classTerms.body());
+        assertEquals("30D", sandbox.customer("CUS_CLASS").orElseThrow().path("Terms").path("value").asText());
+    }
+
+    @Test
     void put_shouldAnswer400NamingTheField_whenAValueIsNotWrapped() throws Exception {
         client.passwordGrant("api");
 

@@ -139,6 +139,10 @@ final class CustomerEndpoint extends StoredEntityEndpoint {
         ValueObjects.text(customer, "CustomerClass").filter(c -> reference.find("CustomerClass", c).isEmpty())
                 .ifPresent(c -> errors.add(customer, "CustomerClass", "CustomerClass",
                         "'Customer Class' cannot be found in the system."));
+        List<String> creditTerms = ctx.tenant.seed.creditTerms();
+        ValueObjects.text(customer, "Terms").filter(terms -> !creditTerms.isEmpty() && !creditTerms.contains(terms))
+                .ifPresent(terms -> errors.add(customer, "Terms", "Terms",
+                        "'Terms' cannot be found in the system."));
         ValueObjects.text(customer, "CurrencyID").filter(c -> !reference.isActive("Currency", c))
                 .ifPresent(c -> errors.add(customer, "CurrencyID", "CurrencyID",
                         "'Currency ID' cannot be found in the system."));

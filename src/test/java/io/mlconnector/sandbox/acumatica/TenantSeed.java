@@ -30,10 +30,12 @@ import java.util.Map;
  * @param referenceData        entity name → flat records (Account, Subaccount, Currency, NonStockItem, Tax,
  *                             PaymentMethod, CustomerClass)
  * @param customers            flat Customer records that exist from the start
+ * @param creditTerms          the Credit Terms ids (CS206500) a Customer's {@code Terms} may name; the Default endpoint
+ *                             publishes no entity for them, so they are seed data only
  */
 record TenantSeed(String tenant, String baseCurrency, String defaultCustomerClass, String defaultSubaccount,
                   int customerIdMaxLength, boolean customerIdUpperCase, Map<String, Numbering> numbering,
-                  Map<String, List<JsonNode>> referenceData, List<JsonNode> customers) {
+                  Map<String, List<JsonNode>> referenceData, List<JsonNode> customers, List<String> creditTerms) {
 
     /**
      * How one document type is numbered: prefix plus a zero-padded counter, taken from the named sequence (types
@@ -48,6 +50,7 @@ record TenantSeed(String tenant, String baseCurrency, String defaultCustomerClas
         numbering = Map.copyOf(numbering);
         referenceData = Map.copyOf(referenceData);
         customers = List.copyOf(customers);
+        creditTerms = List.copyOf(creditTerms);
     }
 
     static TenantSeed bundled(ObjectMapper mapper) {
@@ -82,6 +85,8 @@ record TenantSeed(String tenant, String baseCurrency, String defaultCustomerClas
         });
         List<JsonNode> customers = new ArrayList<>();
         root.path("customers").forEach(customers::add);
+        List<String> creditTerms = new ArrayList<>();
+        root.path("creditTerms").forEach(terms -> creditTerms.add(terms.asText()));
         String baseCurrency = root.path("baseCurrency").asText("");
         if (baseCurrency.isEmpty()) {
             throw new IllegalArgumentException("The sandbox seed " + source + " must set baseCurrency");
@@ -89,6 +94,7 @@ record TenantSeed(String tenant, String baseCurrency, String defaultCustomerClas
         return new TenantSeed(root.path("tenant").asText("SandboxTenant"), baseCurrency,
                 root.path("defaultCustomerClass").asText("DEFAULT"), root.path("defaultSubaccount").asText("000-000"),
                 root.path("customerId").path("maxLength").asInt(30),
-                root.path("customerId").path("upperCase").asBoolean(true), numbering, referenceData, customers);
+                root.path("customerId").path("upperCase").asBoolean(true), numbering, referenceData, customers,
+                creditTerms);
     }
 }

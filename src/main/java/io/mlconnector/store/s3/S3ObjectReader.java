@@ -1,0 +1,47 @@
+package io.mlconnector.store.s3;
+
+import io.mlconnector.store.ObjectReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Reads an object with {@code GetObject}. The client is an application-scoped proxy, created on first use only, so
+ * functions that never read from S3 pay nothing for it at cold start.
+ */
+@ApplicationScoped
+public class S3ObjectReader implements ObjectReader {
+    private final S3Client s3;
+
+    public S3ObjectReader(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    @Override
+    public String readText(String uri) {
+        S3Location location;
+        try {
+            location = S3Location.parse(uri);
+        } catch (IllegalArgumentException e) {
+            throw new ObjectReadException("Cannot read " + uri + ": " + e.getMessage());
+        }
+        try {
+            byte[] bytes = s3.getObjectAsBytes(GetObjectRequest.builder()
+                    .bucket(location.bucket()).key(location.key()).build()).asByteArray();
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (S3Exception e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            throw new ObjectReadException("Cannot read " + location + ": " + e.statusCode()
+                    + (code == null ? "" : " " + code) + switch (e.statusCode()) {
+                        case 403 -> " (the function's role needs s3:GetObject on it, and kms:Decrypt for SSE-KMS)";
+                        case 404 -> " (no such bucket or key: check MappingS3Uri)";
+                        default -> "";
+                    });
+        } catch (SdkClientException e) {
+            throw new ObjectReadException("Cannot read " + location + ": " + e.getMessage());
+        }
+    }
+}

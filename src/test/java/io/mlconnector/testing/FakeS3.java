@@ -1,0 +1,93 @@
+package io.mlconnector.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for S3's {@code GetObject}, path-style ({@code GET /bucket/key}), serving files under {@link #ROOT}
+ * ({@code target/fake-s3/<bucket>/<key>}); a missing object answers S3's 404 {@code NoSuchKey} XML error. It answers
+ * only what the connector asks of S3 (reading the mapping file); it does not check signatures. Points the
+ * application's S3 client at itself through {@code connector.s3-endpoint}.
+ */
+public class FakeS3 implements QuarkusTestResourceLifecycleManager {
+    /** Where objects live: a test writes {@code ROOT/<bucket>/<key>} to put an object. */
+    public static final Path ROOT = Path.of("target", "fake-s3");
+    private static final AtomicInteger REQUEST_IDS = new AtomicInteger();
+
+    private HttpServer server;
+
+    /** Puts (or replaces) an object. */
+    public static void put(String bucket, String key, String content) {
+        Path file = ROOT.resolve(bucket).resolve(key);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Removes an object if it is there. */
+    public static void delete(String bucket, String key) {
+        try {
+            Files.deleteIfExists(ROOT.resolve(bucket).resolve(key));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+        return Map.of("connector.s3-endpoint", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+            String requestId = "FAKES3" + REQUEST_IDS.incrementAndGet();
+            exchange.getResponseHeaders().add("x-amz-request-id", requestId);
+            Path file = ROOT.resolve(path.substring(1)).normalize();
+            if (!"GET".equals(exchange.getRequestMethod()) || !file.startsWith(ROOT) || !Files.isRegularFile(file)) {
+                String key = path.indexOf('/', 1) < 0 ? "" : path.substring(path.indexOf('/', 1) + 1);
+                send(exchange, 404, "application/xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+                        + "NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>" + key + "</Key>"
+                        + "<RequestId>" + requestId + "</RequestId></Error>").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            exchange.getResponseHeaders().add("ETag", "\"" + Integer.toHexString(Files.readString(file).hashCode()) + "\"");
+            send(exchange, 200, "application/octet-stream", Files.readAllBytes(file));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
