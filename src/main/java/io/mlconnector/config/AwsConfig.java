@@ -16,9 +16,6 @@ public interface AwsConfig {
     /** SQS endpoint override (ElasticMQ in tests); the regional endpoint when empty. */
     Optional<String> sqsEndpoint();
 
-    /** S3 endpoint override (a local stand-in in tests); the regional endpoint when empty. */
-    Optional<String> s3Endpoint();
-
-    /** AWS region for the SQS and S3 clients; the Lambda's region when empty. */
+    /** AWS region for the SQS client; the Lambda's region when empty. */
     Optional<String> region();
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in for S3's {@code GetObject}, path-style ({@code GET /bucket/key}), serving files under {@link #ROOT}
  * ({@code target/fake-s3/<bucket>/<key>}); a missing object answers S3's 404 {@code NoSuchKey} XML error. It answers
  * only what the connector asks of S3 (reading the mapping file); it does not check signatures. Points the
- * application's S3 client at itself through {@code connector.s3-endpoint}.
+ * application's S3 client (the Quarkus extension's) at itself, path-style, with dummy static credentials.
  */
 public class FakeS3 implements QuarkusTestResourceLifecycleManager {
     /** Where objects live: a test writes {@code ROOT/<bucket>/<key>} to put an object. */
@@ -55,7 +55,12 @@ public class FakeS3 implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/", this::handle);
         server.start();
-        return Map.of("connector.s3-endpoint", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of("quarkus.s3.endpoint-override", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "quarkus.s3.path-style-access", "true",
+                "quarkus.s3.aws.region", "us-east-1",
+                "quarkus.s3.aws.credentials.type", "static",
+                "quarkus.s3.aws.credentials.static-provider.access-key-id", "test",
+                "quarkus.s3.aws.credentials.static-provider.secret-access-key", "test");
     }
 
     @Override

@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Reads an object with {@code GetObject}. The client is an application-scoped proxy, created on first use only, so
- * functions that never read from S3 pay nothing for it at cold start.
+ * Reads an object with {@code GetObject}, through the Quarkus S3 extension's client (configured under
+ * {@code quarkus.s3.*}; URL-connection HTTP client, credentials and region from the Lambda environment).
  */
 @ApplicationScoped
 public class S3ObjectReader implements ObjectReader {
