@@ -75,35 +75,46 @@ public record BillingCycleReconciliation(Map<String, BigDecimal> chargebeeTotals
 
     /**
      * Every Chargebee event about an invoice, credit note or transaction that has no Acumatica document (pending and
-     * voided invoices, failed payments, event types the connector does not handle) has an audit row saying why.
+     * voided invoices, failed payments, event types the connector does not handle), with its audit rows.
+     */
+    public List<DocumentNotPosted> documentsNotPosted(Function<String, List<AuditRecord>> auditOfEvent) {
+        Set<String> posted = new java.util.HashSet<>();
+        acumaticaDocuments.forEach(d -> posted.add(d.at("/ExternalRef/value").asText()));
+        acumatica.payments().forEach(p -> posted.add(p.at("/ExternalRef/value").asText()));
+        List<DocumentNotPosted> notPosted = new java.util.ArrayList<>();
+        for (JsonNode event : chargebee.events()) {
+            String kind = null;
+            for (String candidate : List.of("invoice", "credit_note", "transaction")) {
+                if (event.at("/content/" + candidate).isObject()) {
+                    kind = candidate;
+                }
+            }
+            if (kind == null || posted.contains(event.at("/content/" + kind + "/id").asText())) {
+                continue;
+            }
+            String eventId = event.path("id").asText();
+            notPosted.add(new DocumentNotPosted(eventId, event.path("event_type").asText(), kind,
+                    event.at("/content/" + kind + "/id").asText(), auditOfEvent.apply(eventId)));
+        }
+        return notPosted;
+    }
+
+    /**
+     * Every Chargebee document that did not post has an audit row saying why (see {@link #documentsNotPosted}).
      *
      * @return how many such events there were
      */
     public long assertEveryDocumentNotPostedHasAReason(Function<String, List<AuditRecord>> auditOfEvent) {
-        Set<String> posted = new java.util.HashSet<>();
-        acumaticaDocuments.forEach(d -> posted.add(d.at("/ExternalRef/value").asText()));
-        acumatica.payments().forEach(p -> posted.add(p.at("/ExternalRef/value").asText()));
-        long unposted = 0;
-        for (JsonNode event : chargebee.events()) {
-            String resource = null;
-            for (String kind : List.of("invoice", "credit_note", "transaction")) {
-                if (event.at("/content/" + kind).isObject()) {
-                    resource = event.at("/content/" + kind + "/id").asText();
-                }
-            }
-            if (resource == null || posted.contains(resource)) {
-                continue;
-            }
-            unposted++;
-            String eventId = event.path("id").asText();
-            assertThat(auditOfEvent.apply(eventId)).as("audit rows of %s (%s, %s), which posted nothing", eventId,
-                    event.path("event_type").asText(), resource)
+        List<DocumentNotPosted> notPosted = documentsNotPosted(auditOfEvent);
+        for (DocumentNotPosted document : notPosted) {
+            assertThat(document.audit()).as("audit rows of %s (%s, %s), which posted nothing", document.eventId(),
+                    document.eventType(), document.documentId())
                     .anySatisfy(row -> {
-                        assertThat(row.outcome()).isIn("SKIPPED", "IGNORED");
+                        assertThat(row.outcome()).isIn(DocumentNotPosted.NOT_POSTED_OUTCOMES.toArray());
                         assertThat(row.reason()).isNotBlank();
                     });
         }
-        return unposted;
+        return notPosted.size();
     }
 
     /**
