@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class SandboxHttpHandler implements HttpHandler {
         }
         pending.remove();
         log.record(new RecordedRequest(request.method(), request.path(), request.queryString(), request.queryParams(),
-                request.at(), status));
+                request.at(), status), Duration.between(request.at(), wallClock.instant()));
     }
 
     private int respond(HttpExchange exchange, Map<String, List<String>> params) throws IOException {
