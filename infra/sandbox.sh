@@ -70,7 +70,10 @@ done
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-# -q: only the sandbox speaks. !install-dynalite: the sandboxes need no DynamoDB stand-in, so no npm either.
+# -q -B: only the sandbox speaks, and asks nothing.
+# !install-dynalite: the sandboxes need no DynamoDB stand-in, so no npm either.
+# Two Maven runs: Quarkus' code generation, bound to test-compile, re-reads Maven's command line split at spaces and
+# fails on the spaces of -Dexec.args; the second run executes no lifecycle phase, only the sandbox.
+./mvnw -q -B -P '!install-dynalite' test-compile
 # exec: Ctrl+C reaches the JVM directly, whose shutdown hook stops the sandbox and closes the request log.
-exec ./mvnw -q -P 'sandbox,!install-dynalite' test-compile exec:java \
-  -Dexec.mainClass="$main" -Dexec.args="${args% }"
+exec ./mvnw -q -B -P sandbox exec:java -Dexec.mainClass="$main" -Dexec.args="${args% }"
