@@ -241,7 +241,10 @@ public final class ChargebeeSandbox implements AutoCloseable {
         return faults;
     }
 
-    /** Documents with more line items than this are served truncated, with {@code line_items_next_offset}. */
+    /**
+     * Documents with more line items than this (default 100) are served truncated, with
+     * {@code line_items_next_offset}, in lists, event content and retrieves without {@code line_items_limit}.
+     */
     public void setLineItemsTruncateAt(int lineItems) {
         this.lineItems.setTruncateAt(lineItems);
     }
@@ -273,7 +276,7 @@ public final class ChargebeeSandbox implements AutoCloseable {
     public WebhookDelivery deliver(String eventId, WebhookTarget target) {
         ObjectNode event = store.find(ResourceType.EVENT, eventId)
                 .orElseThrow(() -> new IllegalArgumentException("No event " + eventId));
-        WebhookDelivery delivery = webhooks.send(event, target);
+        WebhookDelivery delivery = webhooks.send(lineItems.forEvent(event.deepCopy()), target);
         store.update(ResourceType.EVENT, eventId,
                 e -> e.put("webhook_status", delivery.succeeded() ? "succeeded" : "failed"));
         return delivery;
