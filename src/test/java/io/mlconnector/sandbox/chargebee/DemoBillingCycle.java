@@ -30,8 +30,9 @@ import java.util.Random;
  * {@code create_reason_code "Write Off"}) and a refund ({@code refundable} credit note refunded by a {@code refund}
  * transaction). Events are not written: the sandbox derives them when it loads the directory.
  *
- * <p>Regenerate the committed copy with
- * {@code java -cp ... io.mlconnector.sandbox.chargebee.DemoBillingCycle src/test/resources/chargebee/demo-cycle}.
+ * <p>Regenerate the committed copy with {@code ./mvnw -q test-compile}, then
+ * {@code ./mvnw -q -Psandbox exec:java -Dexec.mainClass=io.mlconnector.sandbox.chargebee.DemoBillingCycle
+ * -Dexec.args=src/test/resources/chargebee/demo-cycle}.
  */
 public final class DemoBillingCycle {
 
