@@ -100,6 +100,26 @@ class ChargebeeClientTest {
     }
 
     @Test
+    void invoice_shouldCompleteTheDemoCyclesItemisedBill_thatItsEventCarriesTruncated() {
+        sandbox.loadDirectory(DEMO);
+        String eventId = sandbox.events().stream()
+                .filter(e -> e.path("event_type").asText().equals("invoice_generated"))
+                .filter(e -> e.at("/content/invoice/line_items").size() > 100)
+                .findFirst().orElseThrow().path("id").asText();
+        sandbox.clearRequests();
+
+        ChargebeeInvoice carried = client.eventsByIds(List.of(eventId)).get(0).contentOrEmpty().invoice();
+        ChargebeeInvoice whole = client.invoice(carried.id());
+
+        assertThat(carried.lineItems()).hasSize(100);
+        assertThat(carried.lineItemsNextOffset()).isNotBlank();
+        assertThat(whole.lineItems()).hasSize(130).extracting(line -> line.id()).doesNotHaveDuplicates();
+        assertThat(whole.lineItemsNextOffset()).isNull();
+        assertThat(sandbox.requests()).as("the event, the invoice's first page, the rest with the largest limit")
+                .extracting(r -> r.param("line_items_limit")).containsExactly(null, null, "300");
+    }
+
+    @Test
     void creditNote_shouldFetchEveryLineItem_whenChargebeeTruncatesThem() {
         sandbox.setLineItemsTruncateAt(100);
         ObjectNode note = invoiceWithLines("CN-BIG-1", 250, 1_700_000_000L, true);

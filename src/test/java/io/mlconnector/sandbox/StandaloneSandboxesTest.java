@@ -26,7 +26,8 @@ class StandaloneSandboxesTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void chargebeeSandboxMain_shouldServeTheFilesOfItsDataDirectory(@TempDir Path data) throws Exception {
+    void chargebeeSandboxMain_shouldServeTheFilesOfItsDataDirectory_andLogEachRequestToAFile(@TempDir Path data,
+            @TempDir Path logs) throws Exception {
         Files.writeString(data.resolve("customers.json"), """
                 {"list":[{"customer":{"id":"cust_standalone","first_name":"Grace","email":"grace@example.com",
                  "object":"customer","created_at":1790000000,"updated_at":1790000000,"resource_version":1790000000000,
@@ -35,7 +36,8 @@ class StandaloneSandboxesTest {
         int port = freePort();
 
         Process sandbox = start("io.mlconnector.sandbox.chargebee.ChargebeeSandboxMain", "--port", Integer.toString(port),
-                "--data", data.toString(), "--site", "acme-test", "--api-key", "standalone_key");
+                "--data", data.toString(), "--site", "acme-test", "--api-key", "standalone_key",
+                "--request-log", logs.resolve("chargebee.jsonl").toString());
         try {
             assertThat(firstLine(sandbox)).contains("http://127.0.0.1:" + port + "/api/v2");
             HttpResponse<String> response = get("http://127.0.0.1:" + port + "/api/v2/customers?limit=10",
@@ -44,23 +46,29 @@ class StandaloneSandboxesTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"cust_standalone\"", "grace@example.com");
             assertThat(get("http://127.0.0.1:" + port + "/api/v2/customers", null).statusCode()).isEqualTo(401);
+            assertThat(Files.readAllLines(logs.resolve("chargebee.jsonl"))).hasSize(2)
+                    .allSatisfy(line -> assertThat(line).contains("\"path\":\"/api/v2/customers\""))
+                    .noneSatisfy(line -> assertThat(line).contains("standalone_key"));
         } finally {
             stop(sandbox);
         }
     }
 
     @Test
-    void acumaticaSandboxMain_shouldPublishItsEndpointUnderTheInstancePath() throws Exception {
+    void acumaticaSandboxMain_shouldPublishItsEndpointUnderTheInstancePath_andLogEachRequestToAFile(
+            @TempDir Path logs) throws Exception {
         int port = freePort();
 
         Process sandbox = start("io.mlconnector.sandbox.acumatica.AcumaticaSandboxMain", "--port", Integer.toString(port),
-                "--instance", "/AcumaticaERP");
+                "--instance", "/AcumaticaERP", "--request-log", logs.resolve("acumatica.jsonl").toString());
         try {
             assertThat(firstLine(sandbox)).contains("http://127.0.0.1:" + port + "/AcumaticaERP");
             HttpResponse<String> response = get("http://127.0.0.1:" + port + "/AcumaticaERP/entity", null);
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"Default\"", "\"24.200.001\"");
+            assertThat(Files.readAllLines(logs.resolve("acumatica.jsonl"))).singleElement().asString()
+                    .contains("\"path\":\"/AcumaticaERP/entity\"", "\"status\":200");
         } finally {
             stop(sandbox);
         }

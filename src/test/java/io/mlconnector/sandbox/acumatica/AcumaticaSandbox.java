@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.mlconnector.sandbox.RequestLogFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,7 +102,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
         EntityApi entityApi = new EntityApi(options, contract, new ApiAuthentication(tokens, signIn), mapper,
                 endpoints);
         this.faults = new Faults(tokens);
-        this.requestLog = new RequestLog(mapper);
+        this.requestLog = openRequestLog(mapper, options, server);
         server.createContext("/", new SandboxHttpHandler(new AcumaticaRouter(options, tokens, signIn, entityApi,
                 baseUrl), faults, requestLog, clock, mapper, options.instancePath(), licenceGate));
         // Unbounded on purpose: a delay fault parks a thread, and a bounded pool would turn that into a queue
@@ -168,10 +169,22 @@ public final class AcumaticaSandbox implements AutoCloseable {
         return faults;
     }
 
-    /** Stops the server; in-flight requests get no answer. Idempotent. */
+    /** Stops the server (in-flight requests get no answer) and closes the request-log file. Idempotent. */
     public void stop() {
         server.stop(0);
         executor.shutdownNow();
+        requestLog.close();
+    }
+
+    /** Opened once the port is bound (a busy port leaves no open file); an unwritable file releases the port. */
+    private static RequestLog openRequestLog(ObjectMapper mapper, AcumaticaSandboxOptions options,
+                                             HttpServer boundServer) {
+        try {
+            return new RequestLog(mapper, RequestLogFile.appendingToOrDisabled(options.requestLog()));
+        } catch (RuntimeException e) {
+            boundServer.stop(0);
+            throw e;
+        }
     }
 
     @Override

@@ -5,16 +5,17 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the Acumatica sandbox on its own, for the demo and for trying the connector by hand.
+ * Runs the Acumatica sandbox on its own, for the demo and for trying the connector by hand. From the repository root:
  *
  * <pre>
- * java -cp target/test-classes:&lt;test classpath&gt; io.mlconnector.sandbox.acumatica.AcumaticaSandboxMain \
- *      --port 8085 [--config my-tenant.json] [--instance /AcumaticaERP] \
- *      [--api-users N] [--max-concurrent N] [--max-per-minute N]
+ * infra/sandbox.sh acumatica --port 8085 [--instance /AcumaticaERP] [--config my-tenant.json] \
+ *      [--api-users N] [--max-concurrent N] [--max-per-minute N] [--request-log target/acumatica-requests.jsonl]
  * </pre>
  *
- * Prints the base URL and the (fake, sandbox-only) OAuth client and user it accepts, then serves until stopped
- * (Ctrl+C).
+ * ({@code infra/sandbox.sh} compiles the test classes and runs this class with Maven's {@code exec:java} on the
+ * test class path.) Prints the base URL and the (fake, sandbox-only) OAuth client and user it accepts, then serves
+ * until stopped (Ctrl+C). With {@code --request-log FILE} every request is appended to {@code FILE} as one JSON line
+ * with its entity and action ({@link io.mlconnector.sandbox.RequestLogFile}); no credential is ever written there.
  */
 public final class AcumaticaSandboxMain {
 
@@ -40,6 +41,7 @@ public final class AcumaticaSandboxMain {
                 case "--api-users" -> options.apiUserLimit(number(value(args, ++i, arg), arg));
                 case "--max-concurrent" -> options.maxConcurrentRequests(number(value(args, ++i, arg), arg));
                 case "--max-per-minute" -> options.maxRequestsPerMinute(number(value(args, ++i, arg), arg));
+                case "--request-log" -> options.requestLog(Path.of(value(args, ++i, arg)));
                 case "--help", "-h" -> {
                     System.out.println(usage());
                     return;
@@ -65,6 +67,10 @@ public final class AcumaticaSandboxMain {
         effective.users().forEach(u -> System.out.println("  username        " + u.username()
                 + "\n  password        " + u.password()));
         System.out.println("  scope           api offline_access");
+        if (effective.requestLog() != null) {
+            System.out.println("  request log     " + effective.requestLog().toAbsolutePath()
+                    + "   (one JSON line a request)");
+        }
         AcumaticaSandboxOptions.LicenceLimits licence = effective.licence();
         System.out.println("  licence         API users " + limit(licence.apiUsers()) + ", concurrent requests "
                 + limit(licence.concurrentRequests()) + ", requests/minute " + limit(licence.requestsPerMinute()));
@@ -81,7 +87,7 @@ public final class AcumaticaSandboxMain {
 
     private static String usage() {
         return "Usage: AcumaticaSandboxMain --port N [--config FILE] [--instance /Path] [--api-users N]"
-                + " [--max-concurrent N] [--max-per-minute N]   (0 = no limit, the default)";
+                + " [--max-concurrent N] [--max-per-minute N] (0 = no limit, the default) [--request-log FILE]";
     }
 
     private static int number(String text, String option) {

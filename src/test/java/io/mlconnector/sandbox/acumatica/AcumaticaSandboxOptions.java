@@ -29,13 +29,15 @@ import java.util.Objects;
  *                                     instance to save the parsing time when starting many sandboxes)
  * @param licence                      the licence limits (API users, concurrent requests, requests per minute) and
  *                                     the idle timeout of API sessions; {@link LicenceLimits#UNLIMITED} by default
+ * @param requestLog                   a file to append one JSON line per request to (see
+ *                                     {@link io.mlconnector.sandbox.RequestLogFile}); null for none
  */
 public record AcumaticaSandboxOptions(int port, String instancePath, String acumaticaBuildVersion,
                                       List<PublishedEndpoint> publishedEndpoints, List<OAuthClient> clients,
                                       List<ApiUser> users, Duration accessTokenLifetime,
                                       Duration refreshTokenLifetime, Path seedFile, SandboxClock clock,
                                       int releasePollsBeforeCompletion, Long randomSeed,
-                                      AcumaticaContract contract, LicenceLimits licence) {
+                                      AcumaticaContract contract, LicenceLimits licence, Path requestLog) {
 
     /** The endpoint the sandbox simulates. */
     public static final PublishedEndpoint SIMULATED_ENDPOINT = new PublishedEndpoint("Default", "24.200.001");
@@ -158,6 +160,7 @@ public record AcumaticaSandboxOptions(int port, String instancePath, String acum
         b.randomSeed = randomSeed;
         b.contract = contract;
         b.licence = licence;
+        b.requestLog = requestLog;
         return b;
     }
 
@@ -202,6 +205,7 @@ public record AcumaticaSandboxOptions(int port, String instancePath, String acum
         private Long randomSeed;
         private AcumaticaContract contract;
         private LicenceLimits licence = LicenceLimits.UNLIMITED;
+        private Path requestLog;
 
         private Builder() {
         }
@@ -322,10 +326,19 @@ public record AcumaticaSandboxOptions(int port, String instancePath, String acum
             return this;
         }
 
+        /**
+         * Appends one JSON line per request to {@code file} (created when missing), flushed per line; no headers,
+         * bodies or credentials are written. Null (the default) for none.
+         */
+        public Builder requestLog(Path file) {
+            this.requestLog = file;
+            return this;
+        }
+
         public AcumaticaSandboxOptions build() {
             return new AcumaticaSandboxOptions(port, instancePath, acumaticaBuildVersion, publishedEndpoints, clients,
                     users, accessTokenLifetime, refreshTokenLifetime, seedFile, clock, releasePollsBeforeCompletion,
-                    randomSeed, contract, licence);
+                    randomSeed, contract, licence, requestLog);
         }
     }
 }

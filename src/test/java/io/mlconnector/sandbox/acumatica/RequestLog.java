@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mlconnector.sandbox.RequestLogFile;
+import io.mlconnector.sandbox.RequestLogLine;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,8 +22,12 @@ import java.util.Set;
  * The requests the sandbox received, oldest first, with credentials removed: the token endpoint's secrets and the
  * password of a cookie sign-in are masked, the Authorization header keeps only its scheme, cookies are not kept.
  * Capped (oldest dropped) so a long demo cannot exhaust memory. Thread-safe.
+ *
+ * <p>Each request is also appended to the request-log file when one was configured, without headers or body (so
+ * without any credential) and with the entity and action it addressed. The file is append-only: {@link #clear()}
+ * and the cap apply to memory only.
  */
-final class RequestLog {
+final class RequestLog implements AutoCloseable {
 
     private static final int CAPACITY = 10_000;
     private static final List<String> KEPT_HEADERS = List.of("Accept", "Content-Type", "If-Match", "If-None-Match",
@@ -30,12 +37,14 @@ final class RequestLog {
 
     private final Deque<RecordedRequest> entries = new ArrayDeque<>();
     private final ObjectMapper mapper;
+    private final RequestLogFile file;
 
-    RequestLog(ObjectMapper mapper) {
+    RequestLog(ObjectMapper mapper, RequestLogFile file) {
         this.mapper = mapper;
+        this.file = file;
     }
 
-    void record(SandboxRequest request, RequestTarget target, Instant at, int status) {
+    void record(SandboxRequest request, RequestTarget target, Instant at, Duration took, int status) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : KEPT_HEADERS) {
             request.header(name).ifPresent(value -> headers.put(name, value));
@@ -55,6 +64,8 @@ final class RequestLog {
             }
             entries.addLast(entry);
         }
+        file.write(new RequestLogLine("acumatica", at, request.method(), request.path(), query, status,
+                took.toMillis(), target.entity(), target.action()));
     }
 
     synchronized List<RecordedRequest> snapshot() {
@@ -63,6 +74,11 @@ final class RequestLog {
 
     synchronized void clear() {
         entries.clear();
+    }
+
+    @Override
+    public void close() {
+        file.close();
     }
 
     private static String scheme(String authorization) {

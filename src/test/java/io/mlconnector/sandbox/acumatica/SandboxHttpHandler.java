@@ -52,7 +52,7 @@ final class SandboxHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Instant at = clock.instant();
+            Arrival at = new Arrival(clock.instant(), System.nanoTime());
             byte[] body = readBody(exchange.getRequestBody());
             SandboxRequest request = SandboxRequest.of(exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
@@ -86,14 +86,14 @@ final class SandboxHttpHandler implements HttpHandler {
         }
     }
 
-    private void process(HttpExchange exchange, SandboxRequest request, RequestTarget target, Instant at)
+    private void process(HttpExchange exchange, SandboxRequest request, RequestTarget target, Arrival at)
             throws IOException {
         Faults.Decision fault = faults.decide(request.method(), target);
         pause(fault.delay());
         SandboxResponse response = fault.failStatus() > 0 ? HttpErrors.injected(fault.failStatus())
                 : routeSafely(request);
         if (fault.dropResponse()) {
-            log.record(request, target, at, RecordedRequest.NO_RESPONSE);
+            log.record(request, target, at.time(), at.elapsed(), RecordedRequest.NO_RESPONSE);
             return; // closing without sending headers drops the connection
         }
         respond(exchange, request, target, at, response);
@@ -111,12 +111,12 @@ final class SandboxHttpHandler implements HttpHandler {
         }
     }
 
-    private void respond(HttpExchange exchange, SandboxRequest request, RequestTarget target, Instant at,
+    private void respond(HttpExchange exchange, SandboxRequest request, RequestTarget target, Arrival at,
                          SandboxResponse response) throws IOException {
         byte[] payload = response.json() != null ? mapper.writeValueAsBytes(response.json()) : response.raw();
         response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
         // Recorded before the response leaves, so a test that has its answer always finds the request logged.
-        log.record(request, target, at, response.status());
+        log.record(request, target, at.time(), at.elapsed(), response.status());
         if (payload == null || payload.length == 0 || response.status() == 204) {
             exchange.sendResponseHeaders(response.status(), -1);
             return;
@@ -125,6 +125,16 @@ final class SandboxHttpHandler implements HttpHandler {
         exchange.sendResponseHeaders(response.status(), payload.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(payload);
+        }
+    }
+
+    /**
+     * When a request arrived: {@code time} on the sandbox clock (which tests may stop or move), {@code nanos} on the
+     * monotonic clock for its duration.
+     */
+    private record Arrival(Instant time, long nanos) {
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - nanos);
         }
     }
 

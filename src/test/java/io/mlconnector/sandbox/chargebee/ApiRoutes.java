@@ -53,7 +53,7 @@ final class ApiRoutes {
         ArrayNode list = body.putArray("list");
         for (ObjectNode record : page.records()) {
             ObjectNode copy = record.deepCopy();
-            list.addObject().set(type.objectName(), type.hasPagedLineItems() ? lineItems.forList(copy) : copy);
+            list.addObject().set(type.objectName(), forList(type, copy));
         }
         if (page.nextOffset() != null) {
             body.put("next_offset", page.nextOffset());
@@ -72,8 +72,22 @@ final class ApiRoutes {
                 .orElseThrow(() -> new SandboxApiException(
                         ChargebeeError.notFound(type.displayName() + " is not present")));
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.set(type.objectName(), type.hasPagedLineItems() ? lineItems.forRetrieve(record, params) : record);
+        body.set(type.objectName(), forRetrieve(type, record, params));
         return body;
+    }
+
+    private ObjectNode forList(ResourceType type, ObjectNode copy) {
+        if (type == ResourceType.EVENT) {
+            return lineItems.forEvent(copy);
+        }
+        return type.hasPagedLineItems() ? lineItems.forList(copy) : copy;
+    }
+
+    private ObjectNode forRetrieve(ResourceType type, ObjectNode copy, Map<String, List<String>> params) {
+        if (type == ResourceType.EVENT) {
+            return lineItems.forEvent(copy);
+        }
+        return type.hasPagedLineItems() ? lineItems.forRetrieve(copy, params) : copy;
     }
 
     /** Shape per chargebee-node {@code Configuration.d.ts} and the "PC 1.0 or PC 2.0" help article. */

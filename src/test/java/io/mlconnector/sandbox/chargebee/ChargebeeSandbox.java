@@ -3,6 +3,7 @@ package io.mlconnector.sandbox.chargebee;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.mlconnector.sandbox.RequestLogFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -46,7 +47,7 @@ public final class ChargebeeSandbox implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
     private final SandboxStore store = new SandboxStore();
     private final ChargebeeFaults faults = new ChargebeeFaults(Clock.systemUTC());
-    private final RequestLog requestLog = new RequestLog();
+    private final RequestLog requestLog;
     private final AtomicReference<Clock> clock;
     private final LineItemPager lineItems;
     private final WebhookSender webhooks;
@@ -64,6 +65,7 @@ public final class ChargebeeSandbox implements AutoCloseable {
         ApiRoutes routes = new ApiRoutes(store, new ListQueryParser(mapper, offsets), new QueryEngine(offsets),
                 lineItems, options::siteName);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+        this.requestLog = openRequestLog(options, server);
         // Cached pool: a delayed request must not hold up the others.
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
@@ -113,6 +115,7 @@ public final class ChargebeeSandbox implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        requestLog.close();
     }
 
     @Override
@@ -120,7 +123,10 @@ public final class ChargebeeSandbox implements AutoCloseable {
         stop();
     }
 
-    /** Clears all data, pending faults and the request log; settings (clock, line-item paging) are kept. */
+    /**
+     * Clears all data, pending faults and the request log; settings (clock, line-item paging) are kept, and so is the
+     * request-log file, which is append-only.
+     */
     public void reset() {
         store.clear();
         faults.clear();
@@ -235,7 +241,10 @@ public final class ChargebeeSandbox implements AutoCloseable {
         return faults;
     }
 
-    /** Documents with more line items than this are served truncated, with {@code line_items_next_offset}. */
+    /**
+     * Documents with more line items than this (default 100) are served truncated, with
+     * {@code line_items_next_offset}, in lists, event content and retrieves without {@code line_items_limit}.
+     */
     public void setLineItemsTruncateAt(int lineItems) {
         this.lineItems.setTruncateAt(lineItems);
     }
@@ -267,7 +276,7 @@ public final class ChargebeeSandbox implements AutoCloseable {
     public WebhookDelivery deliver(String eventId, WebhookTarget target) {
         ObjectNode event = store.find(ResourceType.EVENT, eventId)
                 .orElseThrow(() -> new IllegalArgumentException("No event " + eventId));
-        WebhookDelivery delivery = webhooks.send(event, target);
+        WebhookDelivery delivery = webhooks.send(lineItems.forEvent(event.deepCopy()), target);
         store.update(ResourceType.EVENT, eventId,
                 e -> e.put("webhook_status", delivery.succeeded() ? "succeeded" : "failed"));
         return delivery;
@@ -318,6 +327,16 @@ public final class ChargebeeSandbox implements AutoCloseable {
     private static void putIfAbsent(ObjectNode node, String field, String value) {
         if (!node.hasNonNull(field)) {
             node.put(field, value);
+        }
+    }
+
+    /** Opened once the port is bound (a busy port leaves no open file); an unwritable file releases the port. */
+    private static RequestLog openRequestLog(ChargebeeSandboxOptions options, HttpServer boundServer) {
+        try {
+            return new RequestLog(RequestLogFile.appendingToOrDisabled(options.requestLog()));
+        } catch (RuntimeException e) {
+            boundServer.stop(0);
+            throw e;
         }
     }
 

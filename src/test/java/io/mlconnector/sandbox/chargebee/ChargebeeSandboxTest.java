@@ -292,6 +292,61 @@ class ChargebeeSandboxTest {
     }
 
     @Test
+    void lineItems_shouldBeTruncatedAt100InListsEventsAndPlainRetrieves_andCompletedWithLineItemsLimit300()
+            throws Exception {
+        sandbox.putInvoice(invoiceWithLines("INV-BIG", 130));
+        sandbox.addEvent("invoice_generated", content("invoice", invoiceWithLines("INV-BIG", 130)));
+
+        JsonNode listed = ok("/invoices").get("list").get(0).get("invoice");
+        JsonNode carried = ok("/events").get("list").get(0).get("event").get("content").get("invoice");
+        JsonNode retrieved = ok("/invoices/INV-BIG").get("invoice");
+        JsonNode rest = ok("/invoices/INV-BIG?line_items_limit=300&line_items_offset="
+                + enc(listed.get("line_items_next_offset").asText())).get("invoice");
+
+        for (JsonNode firstPage : List.of(listed, carried, retrieved)) {
+            assertEquals(100, firstPage.get("line_items").size());
+            assertEquals(100, firstPage.get("line_item_taxes").size(), "only the taxes of the served lines");
+            assertTrue(firstPage.has("line_items_next_offset"));
+        }
+        assertEquals(30, rest.get("line_items").size());
+        assertFalse(rest.has("line_items_next_offset"), "the follow-up retrieve served the last line");
+        List<String> lineIds = new ArrayList<>();
+        listed.get("line_items").forEach(l -> lineIds.add(l.get("id").asText()));
+        rest.get("line_items").forEach(l -> lineIds.add(l.get("id").asText()));
+        assertEquals(invoiceWithLines("INV-BIG", 130).get("line_items").findValuesAsText("id"), lineIds);
+        assertEquals(130, sandbox.invoice("INV-BIG").orElseThrow().get("line_items").size(), "stored whole");
+    }
+
+    @Test
+    void lineItems_shouldBeServedWhole_whenADocumentHasNoMoreThan100() throws Exception {
+        sandbox.putInvoice(invoiceWithLines("INV-100", 100));
+
+        JsonNode listed = ok("/invoices").get("list").get(0).get("invoice");
+
+        assertEquals(100, listed.get("line_items").size());
+        assertFalse(listed.has("line_items_next_offset"));
+    }
+
+    @Test
+    void deliver_shouldTruncateTheLineItemsAWebhookCarries_likeTheEventsApi() throws Exception {
+        ObjectNode event = sandbox.addEvent("invoice_generated", content("invoice", invoiceWithLines("INV-BIG", 130)));
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            return 200;
+        });
+        try {
+            sandbox.deliver(event.get("id").asText(), url(receiver), null, null);
+        } finally {
+            receiver.stop(0);
+        }
+
+        JsonNode carried = mapper.readTree(bodies.get(0)).get("content").get("invoice");
+        assertEquals(100, carried.get("line_items").size());
+        assertTrue(carried.has("line_items_next_offset"));
+    }
+
+    @Test
     void lineItems_shouldBeEmptyInLists_whenConfiguredLikeSomeRealSites() throws Exception {
         sandbox.setLineItemsTruncateAt(3);
         sandbox.setListsOmitTruncatedLineItems(true);

@@ -23,13 +23,16 @@ import java.util.Random;
  * yearly basic/pro/enterprise plans, some with seat add-ons, new ones with an onboarding charge; some documents are
  * tax-inclusive, some carry a percentage coupon; US customers are taxed by state and city, EU by VAT (or reverse
  * charge), Japan by consumption tax. Most invoices end {@code paid} or {@code posted}; the cycle also contains, once
- * each: a {@code pending} invoice, a {@code voided} one, a payment covering two invoices, an overpayment with
+ * each: a {@code pending} invoice, a {@code voided} one, a payment covering two invoices (the second an itemised
+ * consulting bill of {@value #TIMESHEET_ENTRIES} lines, more than the sandbox serves untruncated, so every read of it
+ * exercises line-item paging), an overpayment with
  * {@code amount_unused}, a failed card payment (invoice in dunning), a write-off ({@code adjustment} credit note with
  * {@code create_reason_code "Write Off"}) and a refund ({@code refundable} credit note refunded by a {@code refund}
  * transaction). Events are not written: the sandbox derives them when it loads the directory.
  *
- * <p>Regenerate the committed copy with
- * {@code java -cp ... io.mlconnector.sandbox.chargebee.DemoBillingCycle src/test/resources/chargebee/demo-cycle}.
+ * <p>Regenerate the committed copy with {@code ./mvnw -q test-compile}, then
+ * {@code ./mvnw -q -Psandbox exec:java -Dexec.mainClass=io.mlconnector.sandbox.chargebee.DemoBillingCycle
+ * -Dexec.args=src/test/resources/chargebee/demo-cycle}.
  */
 public final class DemoBillingCycle {
 
@@ -37,6 +40,8 @@ public final class DemoBillingCycle {
     public static final int DEFAULT_CUSTOMERS = 300;
     /** The scenarios need seven dedicated customers plus at least one ordinary one. */
     public static final int MIN_CUSTOMERS = 8;
+    /** Lines of the consulting bill: above {@link LineItemPager#DEFAULT_TRUNCATE_AT}, below twice it. */
+    static final int TIMESHEET_ENTRIES = 130;
 
     static final ZonedDateTime CYCLE_START = ZonedDateTime.of(2026, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     static final ZonedDateTime CYCLE_END = CYCLE_START.plusMonths(1);
@@ -276,12 +281,29 @@ public final class DemoBillingCycle {
                             DemoCatalog.onboardingPrice(c.currency()), c, from));
                 }
             }
-            case CONSULTING -> lines.add(charge(prefix + 1, "consulting-hours", "Consulting Hours",
-                    2 + random.nextInt(5), DemoCatalog.consultingHourPrice(c.currency()), c, from));
+            case CONSULTING -> lines.addAll(timesheet(prefix, c, from, random.nextInt(5)));
             case PENDING -> lines.add(charge(prefix + 1, "api-calls", "API Calls (blocks of 1,000)",
                     10 + random.nextInt(90), DemoCatalog.apiCallBlockPrice(c.currency()), c, from));
         }
         return lines;
+    }
+
+    /**
+     * One consulting charge per timesheet entry, of 1 to 4 hours in turn. {@code cycleStart} (one random draw, as the
+     * single-line bill this replaced drew) picks where the cycle starts, so the generator draws as many random
+     * numbers as before and every other document of the cycle stays the same.
+     */
+    private static List<DemoDocumentBuilder.LineSpec> timesheet(String prefix, DemoCustomers.Profile c, long at,
+            int cycleStart) {
+        List<DemoDocumentBuilder.LineSpec> entries = new ArrayList<>();
+        for (int i = 0; i < TIMESHEET_ENTRIES; i++) {
+            String name = "Consulting Hours, timesheet entry " + (i + 1);
+            entries.add(new DemoDocumentBuilder.LineSpec(prefix + (i + 1), "charge_item_price",
+                    DemoCatalog.chargePriceId("consulting-hours", c.currency()), name, "Consulting Hours",
+                    DemoCatalog.consultingHourPrice(c.currency()), 1 + (cycleStart + i) % 4, at, at, "per_unit",
+                    c.subscriptionId(), null));
+        }
+        return entries;
     }
 
     private static DemoDocumentBuilder.LineSpec charge(String id, String item, String name, int quantity, long price,

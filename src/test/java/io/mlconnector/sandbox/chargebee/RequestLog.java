@@ -1,15 +1,32 @@
 package io.mlconnector.sandbox.chargebee;
 
+import io.mlconnector.sandbox.RequestLogFile;
+import io.mlconnector.sandbox.RequestLogLine;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Thread-safe log of requests, in the order their responses completed. */
-final class RequestLog {
+/**
+ * Thread-safe log of requests, in the order their responses completed; each request is also appended to the
+ * request-log file when one was configured. {@link #clear()} empties the in-memory log only: the file is append-only.
+ */
+final class RequestLog implements AutoCloseable {
 
     private final List<RecordedRequest> entries = new ArrayList<>();
+    private final RequestLogFile file;
 
-    synchronized void record(RecordedRequest request) {
-        entries.add(request);
+    RequestLog(RequestLogFile file) {
+        this.file = file;
+    }
+
+    void record(RecordedRequest request, Duration took) {
+        synchronized (this) {
+            entries.add(request);
+        }
+        file.write(new RequestLogLine("chargebee", request.at(), request.method(), request.path(),
+                decoded(request.queryString()), request.status(), took.toMillis(), null, null));
     }
 
     synchronized List<RecordedRequest> snapshot() {
@@ -18,5 +35,19 @@ final class RequestLog {
 
     synchronized void clear() {
         entries.clear();
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+
+    /** For reading only: {@code id%5Bin%5D=%5B%22a%22%5D} as {@code id[in]=["a"]}. */
+    private static String decoded(String rawQuery) {
+        try {
+            return URLDecoder.decode(rawQuery, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            return rawQuery;
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,8 @@ final class SandboxHttpHandler implements HttpHandler {
 
     /**
      * Records the request once, before its answer leaves: a client that has its answer can already see its request
-     * in the log. Requests that end without an answer are recorded with status 0 when the exchange closes.
+     * in the log. Requests the sandbox drops on purpose are recorded with status 0 before the socket closes; any other
+     * request that ends without an answer, when the exchange closes.
      */
     private void record(int status) {
         RecordedRequest request = pending.get();
@@ -66,7 +68,7 @@ final class SandboxHttpHandler implements HttpHandler {
         }
         pending.remove();
         log.record(new RecordedRequest(request.method(), request.path(), request.queryString(), request.queryParams(),
-                request.at(), status));
+                request.at(), status), Duration.between(request.at(), wallClock.instant()));
     }
 
     private int respond(HttpExchange exchange, Map<String, List<String>> params) throws IOException {
@@ -77,6 +79,8 @@ final class SandboxHttpHandler implements HttpHandler {
         pause(fault);
         switch (fault.kind()) {
             case DROP_CONNECTION -> {
+                // Recorded first: once the socket closes, the client may already look at the log.
+                record(RecordedRequest.NO_RESPONSE);
                 // Closing before sendResponseHeaders makes the JDK server close the socket: the client reads EOF.
                 exchange.close();
                 return RecordedRequest.NO_RESPONSE;
@@ -98,6 +102,7 @@ final class SandboxHttpHandler implements HttpHandler {
         try {
             ObjectNode body = routes.get(exchange.getRequestURI().getPath(), params);
             if (fault.kind() == ChargebeeFaults.Decision.Kind.TRUNCATE_RESPONSE) {
+                record(RecordedRequest.NO_RESPONSE);
                 sendHalfAndClose(exchange, body);
                 return RecordedRequest.NO_RESPONSE;
             }
