@@ -13,8 +13,6 @@ public class DemoProfile extends HandlerProfiles.Worker {
         config.put("quarkus.log.category.\"org.apache.pekko\".level", "ERROR");
         // Every test run ends with this warning; the demo's last lines are its report.
         config.put("quarkus.log.category.\"io.quarkus.amazon.lambda.runtime.AbstractLambdaPollLoop\".level", "ERROR");
-        // Any free port for the mock Lambda event server: 8081 may be taken (another build, a local app).
-        config.put("quarkus.lambda.mock-event-server.test-port", "0");
         return config;
     }
 }
