@@ -1,5 +1,7 @@
 package io.mlconnector.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mlconnector.lambda.IngestHandler;
 import io.mlconnector.report.HtmlReport;
 import io.mlconnector.report.Report;
@@ -78,7 +80,8 @@ class BillingCycleDemoTest {
         EventPoller.PollResult poll = poller.poll();
         SqsEventSource.DrainResult fromPoller = worker.drain(2, 1_000);
         DemoRun run = new DemoRun(deliveries, fromWebhooks, poll, fromPoller, Duration.between(started, delivered),
-                Duration.between(delivered, drained), Duration.between(drained, Instant.now()));
+                Duration.between(delivered, drained), Duration.between(drained, Instant.now()),
+                chargebee.requests().stream().filter(r -> r.queryParams().containsKey("line_items_offset")).count());
 
         // The report first, on the console and as a page, so that a run whose checks fail still shows what happened.
         BillingCycleReconciliation reconciliation = BillingCycleReconciliation.of(chargebee, acumatica);
@@ -90,6 +93,8 @@ class BillingCycleDemoTest {
 
         reconciliation.assertAgrees();
         reconciliation.assertEveryDocumentNotPostedHasAReason(audit::forEvent);
+        assertThat(run.lineItemPageCalls()).as("the demo's 130-line invoice arrives truncated and is paged in")
+                .isPositive();
     }
 
     private static Path write(String html) throws IOException {

@@ -65,6 +65,8 @@ final class DemoReport {
                                 run.poll().pages() + " pages"),
                         Row.of("Worker invocations for the poll's duplicates", count(run.fromPoller().invocations()),
                                 run.fromPoller().delivered() + " messages, " + run.fromPoller().failed() + " failed"),
+                        Row.of("Chargebee calls completing truncated line items", count(run.lineItemPageCalls()),
+                                "invoices and credit notes above 100 lines arrive truncated"),
                         Row.of("Seconds", count(run.took().toSeconds()), "webhooks " + run.webhooksTook().toSeconds()
                                 + ", worker " + run.workerTook().toSeconds() + ", poll and duplicates "
                                 + run.pollTook().toSeconds()))));
