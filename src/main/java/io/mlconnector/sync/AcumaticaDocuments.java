@@ -75,6 +75,7 @@ public class AcumaticaDocuments {
             return new PostedDocument(CUSTOMER, known.get().acumaticaKey(), known.get().acumaticaId(), null, null, false);
         }
         return findCustomer(body.customerID())
+                .map(found -> ours(found, chargebeeId))
                 .map(found -> remember("customer", chargebeeId, CUSTOMER, found.customerID(), found.id(), "Active",
                         null, null, false))
                 .orElseGet(() -> createCustomer(chargebeeId, body));
@@ -90,13 +91,35 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public PostedDocument upsertCustomer(String chargebeeId, AcuCustomer body) {
-        Optional<CustomerRef> existing = findCustomer(body.customerID());
+        // The CustomerID the connector gave this customer before wins over today's rule (a changed id strategy).
+        Optional<String> known = knownCustomerId(chargebeeId);
+        AcuCustomer keyed = known.map(body::withCustomerID).orElse(body);
+        Optional<CustomerRef> existing = findCustomer(keyed.customerID());
         if (existing.isEmpty()) {
-            return createCustomer(chargebeeId, body);
+            return createCustomer(chargebeeId, keyed);
         }
-        CustomerRef updated = acumatica.update(CUSTOMER, body, CustomerRef.class);
+        if (known.isEmpty()) {
+            ours(existing.get(), chargebeeId);
+        }
+        CustomerRef updated = acumatica.update(CUSTOMER, keyed, CustomerRef.class);
         return remember("customer", chargebeeId, CUSTOMER, updated.customerID(), updated.id(), "Active",
-                codec.encode(body).toString(), toJson(updated), false);
+                codec.encode(keyed).toString(), toJson(updated), false);
+    }
+
+    /**
+     * An Acumatica customer found by CustomerID is this Chargebee customer only if its {@code AccountRef} says so:
+     * otherwise (someone else's customer with the same id, a hashed id that collided) nothing is posted to it, and
+     * the document is held with what to do.
+     */
+    private CustomerRef ours(CustomerRef found, String chargebeeId) {
+        if (chargebeeId.equals(found.accountRef())) {
+            return found;
+        }
+        throw new MissingReference("Acumatica customer " + found.customerID() + " already exists with AccountRef '"
+                + (found.accountRef() == null ? "" : found.accountRef()) + "', not Chargebee customer " + chargebeeId
+                + ": the connector does not take over a customer it cannot prove is this one. Set that customer's"
+                + " AccountRef to " + chargebeeId + " if it is the same customer, or change customers.id_strategy,"
+                + " then replay the DLQ");
     }
 
     /**
@@ -347,7 +370,8 @@ public class AcumaticaDocuments {
             created = acumatica.create(CUSTOMER, body, CustomerRef.class);
         } catch (AcumaticaException.PreconditionFailed existsAlready) {
             // Created by a concurrent or earlier attempt whose answer we never saw: it is there, which is the goal.
-            created = findCustomer(body.customerID()).orElseThrow(() -> existsAlready);
+            created = findCustomer(body.customerID()).map(found -> ours(found, chargebeeId))
+                    .orElseThrow(() -> existsAlready);
         }
         return remember("customer", chargebeeId, CUSTOMER, created.customerID(), created.id(), "Active", sent,
                 toJson(created), true);

@@ -219,6 +219,24 @@ class WorkerPipelineTest {
     }
 
     @Test
+    void invoice_shouldBeHeldWithTheReason_andTheCustomerLeftAlone_whenAnotherAcumaticaCustomerHasItsCustomerId() {
+        acumatica.addCustomer("CUST_MIN_USD", "Someone Else Inc", "USD"); // same CustomerID, no AccountRef
+        String eventId = invoiceGeneratedEvent(INVOICE);
+
+        webhook(eventId);
+        eventSource.drain(1, 10);
+
+        assertThat(invoicesWithExternalRef(INVOICE)).as("nothing posts to someone else's customer").isEmpty();
+        assertThat(audit.forEvent(eventId)).singleElement().satisfies(row -> {
+            assertThat(row.outcome()).isEqualTo("HELD");
+            assertThat(row.reason()).contains("CUST_MIN_USD", "AccountRef", "cust_min_usd");
+        });
+        assertThat(acumatica.customer("CUST_MIN_USD").orElseThrow().at("/CustomerName/value").asText())
+                .isEqualTo("Someone Else Inc");
+        assertThat(sqs.approximateCount(sqs.dlqUrl())).as("held: parked for a replay after the fix").isEqualTo(1);
+    }
+
+    @Test
     void backfill_shouldSkipACustomerDeletedBeforeTheWorkerFetchedIt_neverHoldingIt() {
         chargebee.putCustomer(legacyCustomer("cust_gone", 1));
         backfill.run(YEAR_2015);

@@ -8,6 +8,12 @@ public record AcuCustomer(String customerID, String customerName, String custome
                           String terms, String accountRef, String email, String status, AcuContact mainContact) {
 
     /** The same customer, marked inactive (Acumatica keeps its documents; deleting would be refused anyway). */
+    /** The same customer under another CustomerID (the one Acumatica already has for it). */
+    public AcuCustomer withCustomerID(String id) {
+        return new AcuCustomer(id, customerName, customerClass, currencyID, terms, accountRef, email, status,
+                mainContact);
+    }
+
     public AcuCustomer inactive() {
         return new AcuCustomer(customerID, customerName, customerClass, currencyID, terms, accountRef, email,
                 "Inactive", mainContact);

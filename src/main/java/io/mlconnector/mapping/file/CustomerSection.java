@@ -10,9 +10,8 @@ import java.util.stream.Stream;
 /** {@code customers}: CustomerID strategy, customer class and credit terms, kept with the positions its references need. */
 final class CustomerSection {
     /**
-     * Hashed ids keep 4 bits per character after "CB": at 10 characters that is 32 bits, where collisions become
-     * likely beyond tens of thousands of hashed customers; below 10 they would be likely within the first thousand.
-     * 30 is the longest CustomerID Acumatica stores.
+     * 10 is a stock Acumatica CUSTOMER segment, enough for Chargebee ids that fit it; a hashed id needs
+     * {@link CustomerIdStrategy#MIN_HASHED_LENGTH} (64 bits after "CB"). 30 is the longest CustomerID Acumatica stores.
      */
     static final int MIN_ID_LENGTH = 10;
     static final int MAX_ID_LENGTH = 30;
@@ -43,11 +42,20 @@ final class CustomerSection {
                                     "add id_strategy: chargebee_id (or hashed)")
                             .flatMap(e -> values.word(e.value(), customers.childPath(e.key()),
                                     CustomerIdStrategy.class));
-                    Optional<Integer> maxLength = customers.required("id_max_length", "add the length of"
-                                    + " Acumatica's CustomerID segment (Segmented Keys CS202000, key CUSTOMER),"
-                                    + " e.g. id_max_length: 10")
-                            .flatMap(e -> values.wholeNumber(e.value(), customers.childPath(e.key()),
-                                    MIN_ID_LENGTH, MAX_ID_LENGTH));
+                    Optional<YamlNode.Entry> maxLengthEntry = customers.required("id_max_length", "add the length"
+                            + " of Acumatica's CustomerID segment (Segmented Keys CS202000, key CUSTOMER),"
+                            + " e.g. id_max_length: 10");
+                    Optional<Integer> maxLength = maxLengthEntry.flatMap(e -> values.wholeNumber(e.value(),
+                            customers.childPath(e.key()), MIN_ID_LENGTH, MAX_ID_LENGTH));
+                    if (strategy.orElse(null) == CustomerIdStrategy.HASHED
+                            && maxLength.filter(n -> n < CustomerIdStrategy.MIN_HASHED_LENGTH).isPresent()) {
+                        customers.problems().error(maxLengthEntry.get().value().position(),
+                                customers.childPath("id_max_length"), "hashed ids need "
+                                        + CustomerIdStrategy.MIN_HASHED_LENGTH + " characters to stay unique (64 bits);"
+                                        + " lengthen the CUSTOMER segment (CS202000) and set id_max_length to match,"
+                                        + " or use id_strategy: chargebee_id");
+                        maxLength = Optional.empty();
+                    }
                     Optional<SourcedCode> customerClass = customers.required("customer_class",
                                     "add the customer class for new customers, e.g. customer_class: DEFAULT")
                             .flatMap(e -> customers.code(e, Reference.Kind.CUSTOMER_CLASS));

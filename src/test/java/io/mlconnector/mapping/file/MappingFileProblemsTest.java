@@ -44,6 +44,16 @@ class MappingFileProblemsTest {
     }
 
     @Test
+    void parse_shouldAskForALongerSegment_whenHashedIdsWouldCarryFewerThan64Bits() {
+        MappingFileException failure = parseFailure("invalid/hashed-too-short.yaml");
+
+        assertThat(failure.problems()).extracting(MappingProblem::format).containsExactly(
+                "invalid/hashed-too-short.yaml:5:18: customers.id_max_length: hashed ids need 15 characters to stay"
+                        + " unique (64 bits); lengthen the CUSTOMER segment (CS202000) and set id_max_length to match,"
+                        + " or use id_strategy: chargebee_id");
+    }
+
+    @Test
     void parse_shouldPointAtTheSection_whenItsDefaultIsMissing() {
         MappingFileException failure = parseFailure("invalid/missing-default.yaml");
 
