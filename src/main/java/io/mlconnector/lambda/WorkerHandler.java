@@ -7,16 +7,21 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.mlconnector.support.LogFields;
 import io.mlconnector.sync.WorkerBatch;
 import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.MDC;
 
 /** SQS batch → {@link WorkerBatch}; failed message ids go back as partial batch failures. */
 @Named("worker")
 public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final WorkerBatch batch;
+    private final Clock clock;
 
-    public WorkerHandler(WorkerBatch batch) {
+    public WorkerHandler(WorkerBatch batch, Clock clock) {
         this.batch = batch;
+        this.clock = clock;
     }
 
     @Override
@@ -25,7 +30,9 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
             LogFields.put(LogFields.AWS_REQUEST_ID, context == null ? null : context.getAwsRequestId());
             List<WorkerBatch.Message> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
                     .map(record -> new WorkerBatch.Message(record.getMessageId(), record.getBody())).toList();
-            List<SQSBatchResponse.BatchItemFailure> failures = batch.process(messages).stream()
+            Optional<Instant> invocationEnds = context == null || context.getRemainingTimeInMillis() <= 0
+                    ? Optional.empty() : Optional.of(clock.instant().plusMillis(context.getRemainingTimeInMillis()));
+            List<SQSBatchResponse.BatchItemFailure> failures = batch.process(messages, invocationEnds).stream()
                     .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build()).toList();
             return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
         } finally {

@@ -56,13 +56,16 @@ public class AcumaticaDocuments {
     private final LedgerStore ledger;
     private final Clock clock;
     private final ObjectMapper json;
+    private final DocumentLock lock;
     private final AcumaticaValueCodec codec = new AcumaticaValueCodec();
 
-    public AcumaticaDocuments(AcumaticaClient acumatica, LedgerStore ledger, Clock clock, ObjectMapper json) {
+    public AcumaticaDocuments(AcumaticaClient acumatica, LedgerStore ledger, Clock clock, ObjectMapper json,
+                              DocumentLock lock) {
         this.acumatica = acumatica;
         this.ledger = ledger;
         this.clock = clock;
         this.json = json;
+        this.lock = lock;
     }
 
     /** The customer exists in Acumatica (created if needed); an existing one is left as it is. */
@@ -70,6 +73,10 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public PostedDocument ensureCustomer(String chargebeeId, AcuCustomer body) {
+        return lock.exclusively("customer:" + chargebeeId, () -> ensureCustomerExclusively(chargebeeId, body));
+    }
+
+    private PostedDocument ensureCustomerExclusively(String chargebeeId, AcuCustomer body) {
         Optional<LedgerEntry> known = ledger.find("customer", chargebeeId);
         if (known.isPresent()) {
             return new PostedDocument(CUSTOMER, known.get().acumaticaKey(), known.get().acumaticaId(), null, null, false);
@@ -91,6 +98,10 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public PostedDocument upsertCustomer(String chargebeeId, AcuCustomer body) {
+        return lock.exclusively("customer:" + chargebeeId, () -> upsertCustomerExclusively(chargebeeId, body));
+    }
+
+    private PostedDocument upsertCustomerExclusively(String chargebeeId, AcuCustomer body) {
         // The CustomerID the connector gave this customer before wins over today's rule (a changed id strategy).
         Optional<String> known = knownCustomerId(chargebeeId);
         AcuCustomer keyed = known.map(body::withCustomerID).orElse(body);
@@ -133,6 +144,11 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public Optional<PostedDocument> deactivateCustomer(String chargebeeId, String expectedCustomerId) {
+        return lock.exclusively("customer:" + chargebeeId,
+                () -> deactivateCustomerExclusively(chargebeeId, expectedCustomerId));
+    }
+
+    private Optional<PostedDocument> deactivateCustomerExclusively(String chargebeeId, String expectedCustomerId) {
         Optional<String> known = knownCustomerId(chargebeeId);
         Optional<CustomerRef> existing = findCustomer(known.orElse(expectedCustomerId))
                 .filter(found -> known.isPresent() || chargebeeId.equals(found.accountRef()));
@@ -193,6 +209,13 @@ public class AcumaticaDocuments {
     private <T extends Record & ReleasableDocument> PostedDocument ensureReleased(
             String chargebeeType, String chargebeeId, String entity, String naturalKey, Record body, Class<T> view,
             String releaseAction) {
+        return lock.exclusively(chargebeeType + ":" + chargebeeId, () -> ensureReleasedExclusively(chargebeeType,
+                chargebeeId, entity, naturalKey, body, view, releaseAction));
+    }
+
+    private <T extends Record & ReleasableDocument> PostedDocument ensureReleasedExclusively(
+            String chargebeeType, String chargebeeId, String entity, String naturalKey, Record body, Class<T> view,
+            String releaseAction) {
         Optional<LedgerEntry> known = ledger.find(chargebeeType, chargebeeId);
         if (known.isPresent() && "Released".equals(known.get().status())) {
             return new PostedDocument(entity, known.get().acumaticaKey(), known.get().acumaticaId(), null, null, false);
@@ -226,6 +249,10 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public PostedDocument voidPayment(String chargebeeId) {
+        return lock.exclusively("transaction:" + chargebeeId, () -> voidPaymentExclusively(chargebeeId));
+    }
+
+    private PostedDocument voidPaymentExclusively(String chargebeeId) {
         PaymentView payment = acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId), PaymentView.class)
                 .orElseThrow(() -> new MissingReference("payment " + chargebeeId + " is not in Acumatica"));
         String key = payment.type() + "/" + payment.referenceNbr();
@@ -249,6 +276,10 @@ public class AcumaticaDocuments {
         if (body.documentsToApply() == null || body.documentsToApply().isEmpty()) {
             return Optional.empty();
         }
+        return lock.exclusively("transaction:" + chargebeeId, () -> applyNewApplicationsExclusively(chargebeeId, body));
+    }
+
+    private Optional<PostedDocument> applyNewApplicationsExclusively(String chargebeeId, AcuPayment body) {
         PaymentApplications current = acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId),
                 PaymentApplications.class).orElse(null);
         if (current == null || !"Open".equals(current.status())) {
@@ -292,6 +323,12 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public boolean applyCreditMemo(String memoNbr, String invoiceNbr, BigDecimal wanted) {
+        // One writer per credit memo: two workers reading its applications and adding the same one would apply twice.
+        return lock.exclusively("credit_memo_applications:" + memoNbr,
+                () -> applyCreditMemoExclusively(memoNbr, invoiceNbr, wanted));
+    }
+
+    private boolean applyCreditMemoExclusively(String memoNbr, String invoiceNbr, BigDecimal wanted) {
         InvoiceApplications invoice = acumatica.findFirst(SALES_INVOICE, ODataFilter.and(ODataFilter.eq("Type",
                         "Invoice"), ODataFilter.eq("ReferenceNbr", invoiceNbr)), InvoiceApplications.class)
                 .orElseThrow(() -> new MissingReference("invoice " + invoiceNbr + " is not in Acumatica"));

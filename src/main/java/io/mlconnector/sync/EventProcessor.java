@@ -76,6 +76,8 @@ public class EventProcessor {
         } catch (ChargebeeException e) {
             return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage())
                     : new SyncOutcome.Held(e.getMessage(), null, null);
+        } catch (DocumentBusy e) {
+            return new SyncOutcome.RetryLater(e.getMessage());
         } catch (MissingReference e) {
             return new SyncOutcome.Held(e.getMessage(), null, null);
         } catch (MappingFileException e) {

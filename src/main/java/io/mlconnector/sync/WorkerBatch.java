@@ -18,10 +18,12 @@ import io.mlconnector.support.LogFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -49,9 +51,11 @@ public class WorkerBatch {
     private final SyncConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DocumentLock lock;
 
-    public WorkerBatch(EndpointCheck endpoint, AcumaticaClient acumatica, ClaimStore claims, ChargebeeClient chargebee, EventProcessor processor,
-                       EventQueue queue, AuditLog audit, SyncConfig config, ObjectMapper json, Clock clock) {
+    public WorkerBatch(EndpointCheck endpoint, AcumaticaClient acumatica, ClaimStore claims, ChargebeeClient chargebee,
+                       EventProcessor processor, EventQueue queue, AuditLog audit, SyncConfig config, ObjectMapper json,
+                       Clock clock, DocumentLock lock) {
         this.endpoint = endpoint;
         this.acumatica = acumatica;
         this.claims = claims;
@@ -62,10 +66,28 @@ public class WorkerBatch {
         this.config = config;
         this.json = json;
         this.clock = clock;
+        this.lock = lock;
     }
 
     /** @return ids of the messages to deliver again; all others are done (posted, skipped, duplicate or parked). */
     public List<String> process(List<Message> messages) {
+        return process(messages, Optional.empty());
+    }
+
+    /**
+     * @param invocationEnds when the Lambda invocation runs out of time: no document lease outlives it, so a worker
+     *                       killed at its timeout blocks no other
+     */
+    public List<String> process(List<Message> messages, Optional<Instant> invocationEnds) {
+        invocationEnds.ifPresent(lock::deadline);
+        try {
+            return processUntilDone(messages);
+        } finally {
+            lock.clearDeadline();
+        }
+    }
+
+    private List<String> processUntilDone(List<Message> messages) {
         try {
             endpoint.requireConfiguredVersion();
         } catch (EndpointCheck.EndpointNotPublished | AcumaticaException e) {

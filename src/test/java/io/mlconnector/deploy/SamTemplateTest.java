@@ -339,6 +339,22 @@ class SamTemplateTest {
     }
 
     @Test
+    void workerAndPoller_shouldBeAllowedToGiveDocumentLeasesBack() {
+        for (String function : List.of("WorkerFunction", "PollerFunction")) {
+            List<String> actions = new ArrayList<>();
+            for (JsonNode policy : template.resource(function).path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    if (getAtt("StoreTable", "Arn").equals(statement.path("Resource"))) {
+                        actions.addAll(textValues(statement.path("Action")));
+                    }
+                }
+            }
+            assertTrue(actions.containsAll(List.of("dynamodb:PutItem", "dynamodb:DeleteItem")),
+                    function + " takes and releases leases on the table: " + actions);
+        }
+    }
+
+    @Test
     void functions_shouldReadExactlyTheSecretsTheyNeed() {
         JsonNode globalVariables = template.root().path("Globals").path("Function").path("Environment").path("Variables");
         globalVariables.fieldNames().forEachRemaining(name -> assertFalse(name.endsWith("_SECRET_ID"),

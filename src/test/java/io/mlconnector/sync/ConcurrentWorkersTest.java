@@ -1,0 +1,165 @@
+package io.mlconnector.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlconnector.ingest.QueuedEvent;
+import io.mlconnector.lambda.HandlerProfiles;
+import io.mlconnector.lambda.WorkerHandler;
+import io.mlconnector.sandbox.acumatica.AcumaticaSandbox;
+import io.mlconnector.sandbox.acumatica.FaultScope;
+import io.mlconnector.sandbox.chargebee.ChargebeeSandbox;
+import io.mlconnector.store.DocumentLeases;
+import io.mlconnector.testing.Sandboxes;
+import io.mlconnector.testing.StandIns;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two workers at once, each on its own thread through the worker handler, as two Lambda containers would run: the
+ * events of one renewal ({@code invoice_generated} and {@code payment_succeeded}) reach both while Acumatica takes its
+ * time creating the invoice. One writer per Chargebee document means exactly one invoice; the loser's message comes
+ * back and posts the payment on the next delivery.
+ */
+@QuarkusTest
+@TestProfile(HandlerProfiles.Worker.class)
+class ConcurrentWorkersTest {
+    private static final String INVOICE = "INV-MIN-0001";
+    private static final String PAYMENT = "txn_min_0001";
+
+    @Inject
+    WorkerHandler worker;
+
+    @Inject
+    DocumentLeases leases;
+
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private ChargebeeSandbox chargebee;
+    private AcumaticaSandbox acumatica;
+
+    @BeforeEach
+    void setUp() {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+        chargebee = Sandboxes.shared().chargebee();
+        acumatica = Sandboxes.shared().acumatica();
+        chargebee.loadDirectory(Path.of("src/test/resources/chargebee/minimal"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        workers.shutdownNow();
+    }
+
+    @Test
+    void invoice_shouldBeCreatedOnce_whenItsInvoiceAndPaymentEventsReachTwoWorkersAtOnce() throws Exception {
+        acumatica.faults().delayNext(3, Duration.ofMillis(400), FaultScope.of("PUT", "SalesInvoice"));
+        SQSEvent.SQSMessage invoiceEvent = message(eventId("invoice_generated", "/content/invoice/id", INVOICE));
+        SQSEvent.SQSMessage paymentEvent = message(eventId("payment_succeeded", "/content/transaction/id", PAYMENT));
+
+        List<SQSEvent.SQSMessage> comeBack = new ArrayList<>(concurrently(invoiceEvent, paymentEvent));
+        for (int delivery = 0; delivery < 3 && !comeBack.isEmpty(); delivery++) {
+            List<SQSEvent.SQSMessage> again = List.copyOf(comeBack);
+            comeBack.clear();
+            for (SQSEvent.SQSMessage message : again) {
+                comeBack.addAll(failed(worker.handleRequest(event(message), null), message));
+            }
+        }
+
+        assertThat(comeBack).as("every event posts within a few deliveries").isEmpty();
+        assertThat(acumatica.salesInvoices()).filteredOn(i -> INVOICE.equals(i.at("/ExternalRef/value").asText()))
+                .as("one invoice, however the two workers interleaved").hasSize(1);
+        assertThat(acumatica.payments()).filteredOn(p -> PAYMENT.equals(p.at("/ExternalRef/value").asText()))
+                .hasSize(1);
+    }
+
+    @Test
+    void lease_shouldTurnAwayAnotherOwner_reEnterForItsOwn_andLapseByItself() {
+        Instant now = Instant.now();
+
+        assertThat(leases.acquire("invoice:INV-L", "worker-a", now, now.plusSeconds(30))).isTrue();
+        assertThat(leases.acquire("invoice:INV-L", "worker-b", now, now.plusSeconds(30))).isFalse();
+        assertThat(leases.acquire("invoice:INV-L", "worker-a", now, now.plusSeconds(60))).as("its own").isTrue();
+        assertThat(leases.acquire("invoice:INV-L", "worker-b", now.plusSeconds(61), now.plusSeconds(90)))
+                .as("lapsed").isTrue();
+        leases.release("invoice:INV-L", "worker-a");
+        assertThat(leases.acquire("invoice:INV-L", "worker-c", now.plusSeconds(62), now.plusSeconds(90)))
+                .as("a lapsed owner's release leaves the new owner's lease alone").isFalse();
+        leases.release("invoice:INV-L", "worker-b");
+        assertThat(leases.acquire("invoice:INV-L", "worker-c", now.plusSeconds(62), now.plusSeconds(90))).isTrue();
+    }
+
+    /** Both messages handled at the same moment by two workers; returns the ones that must come back. */
+    private List<SQSEvent.SQSMessage> concurrently(SQSEvent.SQSMessage first, SQSEvent.SQSMessage second)
+            throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<List<SQSEvent.SQSMessage>> a = CompletableFuture.supplyAsync(
+                handle(first, start), workers);
+        CompletableFuture<List<SQSEvent.SQSMessage>> b = CompletableFuture.supplyAsync(
+                handle(second, start), workers);
+        start.countDown();
+        List<SQSEvent.SQSMessage> failed = new ArrayList<>(a.get(2, TimeUnit.MINUTES));
+        failed.addAll(b.get(2, TimeUnit.MINUTES));
+        return failed;
+    }
+
+    private Supplier<List<SQSEvent.SQSMessage>> handle(SQSEvent.SQSMessage message, CountDownLatch start) {
+        return () -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return failed(worker.handleRequest(event(message), null), message);
+        };
+    }
+
+    private static List<SQSEvent.SQSMessage> failed(SQSBatchResponse response, SQSEvent.SQSMessage message) {
+        return response.getBatchItemFailures().stream()
+                .anyMatch(f -> message.getMessageId().equals(f.getItemIdentifier())) ? List.of(message) : List.of();
+    }
+
+    private String eventId(String type, String pointer, String id) {
+        return chargebee.events().stream()
+                .filter(e -> type.equals(e.path("event_type").asText()) && id.equals(e.at(pointer).asText()))
+                .map(e -> e.path("id").asText()).findFirst().orElseThrow();
+    }
+
+    private SQSEvent.SQSMessage message(String eventId) throws Exception {
+        JsonNode event = chargebee.event(eventId).orElseThrow();
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("msg-" + eventId);
+        message.setReceiptHandle("rh-" + eventId);
+        message.setBody(json.writeValueAsString(QueuedEvent.chargebeeEvent(eventId,
+                event.path("event_type").asText(), Instant.now(), QueuedEvent.FROM_WEBHOOK)));
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        return message;
+    }
+
+    private static SQSEvent event(SQSEvent.SQSMessage message) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        return event;
+    }
+}
