@@ -86,6 +86,14 @@ public abstract sealed class ChargebeeException extends RuntimeException
             super(operation, status, apiErrorCode, message);
         }
 
+        /**
+         * Chargebee itself says the record is not there ({@code resource_not_found}), as for a deleted one; a bare 404
+         * (a proxy, a wrong base URL) proves nothing about the record.
+         */
+        public boolean recordIsGone() {
+            return "resource_not_found".equals(apiErrorCode());
+        }
+
         @Override
         public boolean retryable() {
             return false;

@@ -10,7 +10,8 @@ import java.util.Optional;
  * The state and province codes (ISO 3166-2, without the country prefix) of the countries whose addresses Acumatica
  * checks against a list of states: the United States, Canada, India and Australia. When Chargebee sends only the
  * free-text {@code state} (no {@code state_code}), that text is sent if it is one of these codes or names
- * ("California" → {@code CA}); for other countries, or text that is neither, no state is sent: Acumatica rejects a
+ * ("California" → {@code CA}; India's codes as ISO 3166-2 has them since 2023, the older CT, OR, TG and UT read as
+ * their successors CG, OD, TS and UK); for other countries, or text that is neither, no state is sent: Acumatica rejects a
  * state its country does not list, and a wrong one is worse than none. Pure data.
  */
 final class Subdivisions {
@@ -31,11 +32,12 @@ final class Subdivisions {
                     SK Saskatchewan|YT Yukon"""),
             "IN", table("""
                     AN Andaman and Nicobar Islands|AP Andhra Pradesh|AR Arunachal Pradesh|AS Assam|BR Bihar|\
-                    CH Chandigarh|CT Chhattisgarh|DH Dadra and Nagar Haveli and Daman and Diu|DL Delhi|GA Goa|\
+                    CH Chandigarh|CG Chhattisgarh|DH Dadra and Nagar Haveli and Daman and Diu|DL Delhi|GA Goa|\
                     GJ Gujarat|HR Haryana|HP Himachal Pradesh|JK Jammu and Kashmir|JH Jharkhand|KA Karnataka|\
                     KL Kerala|LA Ladakh|LD Lakshadweep|MP Madhya Pradesh|MH Maharashtra|MN Manipur|ML Meghalaya|\
-                    MZ Mizoram|NL Nagaland|OR Odisha|PY Puducherry|PB Punjab|RJ Rajasthan|SK Sikkim|TN Tamil Nadu|\
-                    TG Telangana|TR Tripura|UP Uttar Pradesh|UT Uttarakhand|WB West Bengal"""),
+                    MZ Mizoram|NL Nagaland|OD Odisha|PY Puducherry|PB Punjab|RJ Rajasthan|SK Sikkim|TN Tamil Nadu|\
+                    TS Telangana|TR Tripura|UP Uttar Pradesh|UK Uttarakhand|WB West Bengal|\
+                    CG CT|OD OR|TS TG|UK UT"""),
             "AU", table("""
                     ACT Australian Capital Territory|NSW New South Wales|NT Northern Territory|QLD Queensland|\
                     SA South Australia|TAS Tasmania|VIC Victoria|WA Western Australia"""));

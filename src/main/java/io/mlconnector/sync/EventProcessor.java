@@ -54,7 +54,7 @@ public class EventProcessor {
     }
 
     public SyncOutcome process(ChargebeeEvent event) {
-        try {
+        return guarded(() -> {
             if (mappings.current().glSummary().isPresent() && !event.eventType().startsWith("customer_")) {
                 // Summary mode: AR detail stays in Chargebee; the period's journal carries these amounts.
                 return new SyncOutcome.Skipped("gl_summary mode: " + event.eventType()
@@ -70,6 +70,13 @@ public class EventProcessor {
                         "transaction_updated" -> syncTransaction(event);
                 default -> new SyncOutcome.Skipped("event type " + event.eventType() + " is not handled");
             };
+        });
+    }
+
+    /** What each failure means for the event, in one place: come back later, or hold with the reason. */
+    private SyncOutcome guarded(Supplier<SyncOutcome> work) {
+        try {
+            return work.get();
         } catch (AcumaticaException e) {
             return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage())
                     : new SyncOutcome.Held(e.getMessage(), null, fieldErrors(e));
@@ -82,6 +89,8 @@ public class EventProcessor {
             return new SyncOutcome.Held(e.getMessage(), null, null);
         } catch (MappingFileException e) {
             return new SyncOutcome.Held("the mapping file has problems: " + e.getMessage(), null, null);
+        } catch (MappingUnavailable e) {
+            return new SyncOutcome.Held(e.getMessage(), null, null);
         } catch (IllegalArgumentException | NullPointerException e) {
             // A record the mapping cannot express: hold it with the reason rather than post something wrong.
             return new SyncOutcome.Held("cannot map: " + e.getMessage(), null, null);
@@ -93,12 +102,14 @@ public class EventProcessor {
      * never held. It becomes inactive if it is ours in Acumatica; otherwise there is nothing to post.
      */
     public SyncOutcome customerGone(String chargebeeCustomerId) {
-        String expected = mappings.current().customers().customerIdFor(chargebeeCustomerId);
-        return documents.deactivateCustomer(chargebeeCustomerId, expected)
-                .<SyncOutcome>map(posted -> new SyncOutcome.Posted(posted.entity() + " " + posted.key()
-                        + " inactive (deleted in Chargebee)", posted.sent(), posted.answer()))
-                .orElseGet(() -> new SyncOutcome.Skipped("customer " + chargebeeCustomerId + " is deleted in"
-                        + " Chargebee and not in Acumatica: nothing to post"));
+        return guarded(() -> {
+            String expected = mappings.current().customers().customerIdFor(chargebeeCustomerId);
+            return documents.deactivateCustomer(chargebeeCustomerId, expected)
+                    .<SyncOutcome>map(posted -> new SyncOutcome.Posted(posted.entity() + " " + posted.key()
+                            + " inactive (deleted in Chargebee)", posted.sent(), posted.answer()))
+                    .orElseGet(() -> new SyncOutcome.Skipped("customer " + chargebeeCustomerId + " is deleted in"
+                            + " Chargebee and not in Acumatica: nothing to post"));
+        });
     }
 
     /** An invoice Chargebee answers 404 for: deleted; its own invoice_deleted event reverses it if it posted. */

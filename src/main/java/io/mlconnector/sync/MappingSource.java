@@ -47,7 +47,10 @@ public class MappingSource {
         this.clock = clock;
     }
 
-    /** @throws io.mlconnector.mapping.file.MappingFileException listing every problem with its line */
+    /**
+     * @throws io.mlconnector.mapping.file.MappingFileException listing every problem with its line
+     * @throws MappingUnavailable when the file cannot be read at all
+     */
     public Mapping current() {
         Loaded now = loaded;
         if (now == null || now.at().plus(extension.cacheTtl()).isBefore(clock.instant())) {
@@ -65,6 +68,15 @@ public class MappingSource {
     }
 
     private Mapping load() {
+        try {
+            return read();
+        } catch (ObjectReader.ObjectReadException | UncheckedIOException | IllegalStateException unreadable) {
+            throw new MappingUnavailable("the mapping file " + describe() + " cannot be read: "
+                    + unreadable.getMessage());
+        }
+    }
+
+    private Mapping read() {
         if (s3Uri().isPresent()) {
             String uri = s3Uri().get();
             return MappingFile.parse(objects.readText(uri), uri);

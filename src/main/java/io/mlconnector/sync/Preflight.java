@@ -14,8 +14,6 @@ import io.mlconnector.mapping.file.Mapping;
 import io.mlconnector.mapping.file.MappingFileException;
 import io.mlconnector.mapping.file.MappingProblem;
 import io.mlconnector.mapping.file.Reference;
-import io.mlconnector.store.ObjectReader;
-import java.io.UncheckedIOException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,7 +93,7 @@ public class Preflight {
         Mapping mapping;
         try {
             mapping = mappings.current();
-        } catch (MappingFileException | ObjectReader.ObjectReadException | UncheckedIOException broken) {
+        } catch (MappingFileException | MappingUnavailable broken) {
             List<String> problems = broken instanceof MappingFileException file
                     ? file.problems().stream().map(MappingProblem::format).toList()
                     : List.of(broken.getMessage());

@@ -155,8 +155,9 @@ public class WorkerBatch {
             event = new ChargebeeEvent(queued.eventId(), clock.instant(), queued.eventType(), "v2",
                     QueuedEvent.FROM_BACKFILL, content);
         } catch (ChargebeeException.NotFound deleted) {
-            // Deleted in Chargebee since it was listed: handled as deleted, never held (a 404 never heals).
-            finish(claimed, null, goneSafely(queued), failed);
+            // Deleted in Chargebee since it was listed: handled as deleted, never held (that 404 never heals). A 404
+            // without Chargebee's own code (a proxy, a wrong base URL) is held with its reason instead.
+            finish(claimed, null, deleted.recordIsGone() ? goneSafely(queued) : classify(deleted), failed);
             return;
         } catch (ChargebeeException e) {
             finish(claimed, null, classify(e), failed);
@@ -169,9 +170,6 @@ public class WorkerBatch {
         try {
             return "customer".equals(queued.resourceType()) ? processor.customerGone(queued.resourceId())
                     : processor.invoiceGone(queued.resourceId());
-        } catch (AcumaticaException e) {
-            return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage())
-                    : new SyncOutcome.Held(e.getMessage(), null, null);
         } catch (RuntimeException unexpected) {
             LOG.errorf("Unexpected %s while handling a deleted record", unexpected.getClass().getSimpleName());
             return new SyncOutcome.RetryLater("unexpected " + unexpected.getClass().getSimpleName());

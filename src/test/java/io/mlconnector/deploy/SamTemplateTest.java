@@ -336,6 +336,9 @@ class SamTemplateTest {
                     function);
         }
         assertFalse(template.environment("IngestFunction").containsKey("SYNC_MAPPING_S3_URI"), "ingest maps nothing");
+        String rule = template.root().path("Rules").path("MappingS3BucketAndKeyTogether").toString();
+        assertTrue(rule.contains("MappingS3Bucket") && rule.contains("MappingS3Key"),
+                "a stack with only one of bucket and key is refused, not deployed on the default mapping: " + rule);
     }
 
     @Test

@@ -75,7 +75,7 @@ class MappingInS3PreflightTest {
 
         assertThat(answer.path("clean").asBoolean(true)).isFalse();
         assertThat(answer.path("mapping_problems").path(0).asText())
-                .contains("s3://finance-config/connector/mapping.yaml", "404", "NoSuchKey");
+                .contains("s3://finance-config/connector/mapping.yaml", "403", "AccessDenied", "MappingS3Key");
     }
 
     @Test
@@ -90,5 +90,17 @@ class MappingInS3PreflightTest {
         assertThat(answer.path("mapping").asText()).isEqualTo("s3://finance-config/connector/mapping.yaml");
         assertThat(answer.path("gaps")).isEmpty();
         assertThat(answer.path("clean").asBoolean()).isTrue();
+    }
+
+    @Test
+    void preflight_shouldWarnWithoutHolding_whenNoCustomerClassConfirmsACreditTermsId() throws IOException {
+        String documented = Files.readString(Path.of("src/main/resources/mapping/default-mapping.yaml"));
+        FakeS3.put(BUCKET, KEY, documented.replace("\"30\": 30D", "\"30\": 60D"));
+
+        JsonNode answer = lambda.invoke(PREFLIGHT);
+
+        assertThat(answer.path("clean").asBoolean()).as("terms cannot be listed, so they only warn").isTrue();
+        assertThat(answer.path("warnings")).singleElement().satisfies(warning -> assertThat(warning.asText())
+                .contains("credit terms 60D", "is not the terms of any customer class", "customers.terms"));
     }
 }

@@ -30,6 +30,8 @@ class CustomerMappingTest {
         "CA, -,  Quebec,         QC",
         "AU, -,  New South Wales, NSW",
         "IN, -,  Tamil Nadu,     TN",
+        "IN, -,  Odisha,         OD",
+        "IN, -,  OR,             OD",
         "DE, -,  Bavaria,        -",
         "FR, -,  Île-de-France,  -",
         "JP, 13, Tokyo,          13",

@@ -114,6 +114,41 @@ public final class RequestLogFile implements AutoCloseable {
         return json;
     }
 
+    /**
+     * A raw (still encoded) query as the file shows it: split into pairs first, credential-named values masked, then
+     * each pair decoded, so an encoded {@code &} inside a secret ({@code password=a%26b}) cannot leak its tail.
+     *
+     * @param plusIsSpace whether {@code +} means a space (form encoding) or itself (ASP.NET query strings)
+     */
+    public static String safeQuery(String rawQuery, boolean plusIsSpace) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return rawQuery == null ? "" : rawQuery;
+        }
+        return Arrays.stream(rawQuery.split("&", -1))
+                .map(pair -> decode(maskPair(decodedName(pair, plusIsSpace), pair), plusIsSpace))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** The pair with its decoded name, so {@code pass%77ord=x} is masked like {@code password=x}. */
+    private static String decodedName(String pair, boolean plusIsSpace) {
+        int eq = pair.indexOf('=');
+        return eq < 0 ? pair : decode(pair.substring(0, eq), plusIsSpace) + pair.substring(eq);
+    }
+
+    private static String maskPair(String pairWithDecodedName, String rawPair) {
+        String masked = maskPair(pairWithDecodedName);
+        return masked.equals(pairWithDecodedName) ? rawPair : masked;
+    }
+
+    private static String decode(String text, boolean plusIsSpace) {
+        try {
+            return java.net.URLDecoder.decode(plusIsSpace ? text : text.replace("+", "%2B"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            return text;
+        }
+    }
+
     /** {@code a=1&password=x} becomes {@code a=1&password=***}. */
     static String maskSecrets(String query) {
         return Arrays.stream(query.split("&", -1)).map(RequestLogFile::maskPair).collect(Collectors.joining("&"));

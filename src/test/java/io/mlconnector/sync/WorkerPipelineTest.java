@@ -274,6 +274,25 @@ class WorkerPipelineTest {
                 .containsExactly("POSTED");
     }
 
+    @Test
+    void backfill_shouldSkipAnInvoiceDeletedBeforeTheWorkerFetchedIt_neverHoldingIt() {
+        ObjectNode legacy = chargebee.invoice(INVOICE).orElseThrow().deepCopy();
+        legacy.put("id", "INV-2015-GONE").put("date", 1_430_000_000L).remove("updated_at");
+        chargebee.putInvoice(legacy);
+        backfill.run(YEAR_2015);
+        chargebee.putInvoice(legacy.deepCopy().put("deleted", true));
+
+        eventSource.drain(1, 10);
+
+        assertThat(sqs.approximateCount(sqs.dlqUrl())).isZero();
+        assertThat(invoicesWithExternalRef("INV-2015-GONE")).isEmpty();
+        assertThat(audit.forEvent("backfill:invoice:INV-2015-GONE:" + legacy.path("resource_version").asLong()))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.outcome()).isEqualTo("SKIPPED");
+                    assertThat(row.reason()).contains("deleted in Chargebee");
+                });
+    }
+
     private static final Backfill.Request YEAR_2015 = new Backfill.Request(Instant.parse("2015-01-01T00:00:00Z"),
             Instant.parse("2016-01-01T00:00:00Z"), Duration.ofDays(366));
 

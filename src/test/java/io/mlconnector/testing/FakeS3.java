@@ -15,14 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for S3's {@code GetObject}, path-style ({@code GET /bucket/key}), serving files under {@link #ROOT}
- * ({@code target/fake-s3/<bucket>/<key>}); a missing object answers S3's 404 {@code NoSuchKey} XML error. It answers
+ * ({@code target/fake-s3/<bucket>/<key>}). A missing object answers 403 {@code AccessDenied}, as real S3 does for a
+ * role with {@code s3:GetObject} but not {@code s3:ListBucket} (the stack grants only the first). It answers
  * only what the connector asks of S3 (reading the mapping file); it does not check signatures. Points the
  * application's S3 client (the Quarkus extension's) at itself, path-style, with dummy static credentials.
  */
 public class FakeS3 implements QuarkusTestResourceLifecycleManager {
     /** Where objects live: a test writes {@code ROOT/<bucket>/<key>} to put an object. */
     public static final Path ROOT = Path.of("target", "fake-s3");
-    private static final AtomicInteger REQUEST_IDS = new AtomicInteger();
+    private final AtomicInteger requestIds = new AtomicInteger();
 
     private HttpServer server;
 
@@ -73,13 +74,12 @@ public class FakeS3 implements QuarkusTestResourceLifecycleManager {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
-            String requestId = "FAKES3" + REQUEST_IDS.incrementAndGet();
+            String requestId = "FAKES3" + requestIds.incrementAndGet();
             exchange.getResponseHeaders().add("x-amz-request-id", requestId);
             Path file = ROOT.resolve(path.substring(1)).normalize();
             if (!"GET".equals(exchange.getRequestMethod()) || !file.startsWith(ROOT) || !Files.isRegularFile(file)) {
-                String key = path.indexOf('/', 1) < 0 ? "" : path.substring(path.indexOf('/', 1) + 1);
-                send(exchange, 404, "application/xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
-                        + "NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>" + key + "</Key>"
+                send(exchange, 403, "application/xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+                        + "AccessDenied</Code><Message>Access Denied</Message>"
                         + "<RequestId>" + requestId + "</RequestId></Error>").getBytes(StandardCharsets.UTF_8));
                 return;
             }

@@ -36,8 +36,10 @@ public class S3ObjectReader implements ObjectReader {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             throw new ObjectReadException("Cannot read " + location + ": " + e.statusCode()
                     + (code == null ? "" : " " + code) + switch (e.statusCode()) {
-                        case 403 -> " (the function's role needs s3:GetObject on it, and kms:Decrypt for SSE-KMS)";
-                        case 404 -> " (no such bucket or key: check MappingS3Uri)";
+                        // Without s3:ListBucket, S3 answers a missing key with 403 too.
+                        case 403 -> " (no such key, or the function's role lacks s3:GetObject on it, or kms:Decrypt"
+                                + " for SSE-KMS: check MappingS3Bucket and MappingS3Key)";
+                        case 404 -> " (no such bucket or key: check MappingS3Bucket and MappingS3Key)";
                         default -> "";
                     });
         } catch (SdkClientException e) {

@@ -64,7 +64,8 @@ final class RequestLog implements AutoCloseable {
             }
             entries.addLast(entry);
         }
-        file.write(new RequestLogLine("acumatica", at, request.method(), request.path(), query, status,
+        file.write(new RequestLogLine("acumatica", at, request.method(), request.path(),
+                RequestLogFile.safeQuery(request.rawQuery(), false), status,
                 took.toMillis(), target.entity(), target.action()));
     }
 

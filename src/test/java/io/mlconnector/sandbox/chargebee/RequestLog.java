@@ -2,8 +2,6 @@ package io.mlconnector.sandbox.chargebee;
 
 import io.mlconnector.sandbox.RequestLogFile;
 import io.mlconnector.sandbox.RequestLogLine;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,7 @@ final class RequestLog implements AutoCloseable {
             entries.add(request);
         }
         file.write(new RequestLogLine("chargebee", request.at(), request.method(), request.path(),
-                decoded(request.queryString()), request.status(), took.toMillis(), null, null));
+                RequestLogFile.safeQuery(request.queryString(), true), request.status(), took.toMillis(), null, null));
     }
 
     synchronized List<RecordedRequest> snapshot() {
@@ -40,14 +38,5 @@ final class RequestLog implements AutoCloseable {
     @Override
     public void close() {
         file.close();
-    }
-
-    /** For reading only: {@code id%5Bin%5D=%5B%22a%22%5D} as {@code id[in]=["a"]}. */
-    private static String decoded(String rawQuery) {
-        try {
-            return URLDecoder.decode(rawQuery, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformedEscape) {
-            return rawQuery;
-        }
     }
 }
