@@ -4,4 +4,4 @@ import java.time.Instant;
 
 /** Which Acumatica document a Chargebee document became. */
 public record LedgerEntry(String chargebeeType, String chargebeeId, String acumaticaEntity, String acumaticaId,
-                          String acumaticaKey, String status, Instant recordedAt) {}
+                          String acumaticaKey, LedgerStatus status, Instant recordedAt) {}

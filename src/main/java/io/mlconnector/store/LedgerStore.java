@@ -7,5 +7,11 @@ public interface LedgerStore {
 
     Optional<LedgerEntry> find(String chargebeeType, String chargebeeId);
 
-    void record(LedgerEntry entry);
+    /**
+     * Records where a document stands, only forward: nothing is written over a later state (a released document is
+     * never recorded as created again, a voided one never as released).
+     *
+     * @return false when a later state was already recorded and is kept
+     */
+    boolean record(LedgerEntry entry);
 }

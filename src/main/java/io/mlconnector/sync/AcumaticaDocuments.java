@@ -22,6 +22,7 @@ import io.mlconnector.acumatica.dto.PaymentView;
 import io.mlconnector.acumatica.dto.ReleasableDocument;
 import io.mlconnector.mapping.PaymentMapping;
 import io.mlconnector.store.LedgerEntry;
+import io.mlconnector.store.LedgerStatus;
 import io.mlconnector.store.LedgerStore;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,7 +84,7 @@ public class AcumaticaDocuments {
         }
         return findCustomer(body.customerID())
                 .map(found -> ours(found, chargebeeId))
-                .map(found -> remember("customer", chargebeeId, CUSTOMER, found.customerID(), found.id(), "Active",
+                .map(found -> remember("customer", chargebeeId, CUSTOMER, found.customerID(), found.id(), LedgerStatus.ACTIVE,
                         null, null, false))
                 .orElseGet(() -> createCustomer(chargebeeId, body));
     }
@@ -113,7 +114,8 @@ public class AcumaticaDocuments {
             ours(existing.get(), chargebeeId);
         }
         CustomerRef updated = acumatica.update(CUSTOMER, keyed, CustomerRef.class);
-        return remember("customer", chargebeeId, CUSTOMER, updated.customerID(), updated.id(), "Active",
+        LedgerStatus status = "Inactive".equals(keyed.status()) ? LedgerStatus.INACTIVE : LedgerStatus.ACTIVE;
+        return remember("customer", chargebeeId, CUSTOMER, updated.customerID(), updated.id(), status,
                 codec.encode(keyed).toString(), toJson(updated), false);
     }
 
@@ -158,7 +160,7 @@ public class AcumaticaDocuments {
         AcuCustomer inactive = new AcuCustomer(existing.get().customerID(), null, null, null, null, null, null,
                 "Inactive", null);
         CustomerRef updated = acumatica.update(CUSTOMER, inactive, CustomerRef.class);
-        return Optional.of(remember("customer", chargebeeId, CUSTOMER, updated.customerID(), updated.id(), "Inactive",
+        return Optional.of(remember("customer", chargebeeId, CUSTOMER, updated.customerID(), updated.id(), LedgerStatus.INACTIVE,
                 codec.encode(inactive).toString(), toJson(updated), false));
     }
 
@@ -217,7 +219,7 @@ public class AcumaticaDocuments {
             String chargebeeType, String chargebeeId, String entity, String naturalKey, Record body, Class<T> view,
             String releaseAction) {
         Optional<LedgerEntry> known = ledger.find(chargebeeType, chargebeeId);
-        if (known.isPresent() && "Released".equals(known.get().status())) {
+        if (known.isPresent() && known.get().status() == LedgerStatus.RELEASED) {
             return new PostedDocument(entity, known.get().acumaticaKey(), known.get().acumaticaId(), null, null, false);
         }
         String sent = null;
@@ -229,11 +231,11 @@ public class AcumaticaDocuments {
             createdNow = true;
         }
         String key = document.type() + "/" + document.referenceNbr();
-        remember(chargebeeType, chargebeeId, entity, key, document.id(), "Created", sent, toJson(document), createdNow);
+        remember(chargebeeType, chargebeeId, entity, key, document.id(), LedgerStatus.CREATED, sent, toJson(document), createdNow);
         if (!document.isReleased()) {
             acumatica.invoke(entity, releaseAction, new EntityKeys(document.id()));
         }
-        return remember(chargebeeType, chargebeeId, entity, key, document.id(), "Released", sent, toJson(document),
+        return remember(chargebeeType, chargebeeId, entity, key, document.id(), LedgerStatus.RELEASED, sent, toJson(document),
                 createdNow);
     }
 
@@ -259,7 +261,7 @@ public class AcumaticaDocuments {
         if (!"Voided".equals(payment.status())) {
             acumatica.invoke(PAYMENT, VOID_PAYMENT, PaymentMapping.voidRequest(payment.id()));
         }
-        return remember("transaction", chargebeeId, PAYMENT, key, payment.id(), "Voided", null, toJson(payment), false);
+        return remember("transaction", chargebeeId, PAYMENT, key, payment.id(), LedgerStatus.VOIDED, null, toJson(payment), false);
     }
 
     /**
@@ -308,7 +310,7 @@ public class AcumaticaDocuments {
         PaymentView updated = acumatica.update(PAYMENT, update, PaymentView.class);
         acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(updated.id()));
         return Optional.of(remember("transaction", chargebeeId, PAYMENT, current.type() + "/" + current.referenceNbr(),
-                updated.id(), "Released", sent, toJson(updated), false));
+                updated.id(), LedgerStatus.RELEASED, sent, toJson(updated), false));
     }
 
     /**
@@ -353,7 +355,7 @@ public class AcumaticaDocuments {
     /** Remembers that a reversal debit memo holds what a voided credit note had paid on this Chargebee invoice. */
     public void rememberReopened(String chargebeeInvoiceId, PostedDocument debitMemo) {
         ledger.record(new LedgerEntry("reopened_by", chargebeeInvoiceId, SALES_INVOICE, debitMemo.acumaticaId(),
-                debitMemo.key(), "Released", clock.instant()));
+                debitMemo.key(), LedgerStatus.RELEASED, clock.instant()));
     }
 
     /**
@@ -391,12 +393,12 @@ public class AcumaticaDocuments {
 
     /** Whether the ledger says this Chargebee payment was voided in Acumatica. */
     public boolean isVoided(String chargebeeId) {
-        return ledger.find("transaction", chargebeeId).map(entry -> "Voided".equals(entry.status())).orElse(false);
+        return ledger.find("transaction", chargebeeId).map(entry -> entry.status() == LedgerStatus.VOIDED).orElse(false);
     }
 
     /** The Acumatica key ("Type/ReferenceNbr") of a Chargebee document the ledger says is released. */
     public Optional<String> releasedKey(String chargebeeType, String chargebeeId) {
-        return ledger.find(chargebeeType, chargebeeId).filter(entry -> "Released".equals(entry.status()))
+        return ledger.find(chargebeeType, chargebeeId).filter(entry -> entry.status() == LedgerStatus.RELEASED)
                 .map(LedgerEntry::acumaticaKey);
     }
 
@@ -410,7 +412,7 @@ public class AcumaticaDocuments {
             created = findCustomer(body.customerID()).map(found -> ours(found, chargebeeId))
                     .orElseThrow(() -> existsAlready);
         }
-        return remember("customer", chargebeeId, CUSTOMER, created.customerID(), created.id(), "Active", sent,
+        return remember("customer", chargebeeId, CUSTOMER, created.customerID(), created.id(), LedgerStatus.ACTIVE, sent,
                 toJson(created), true);
     }
 
@@ -419,7 +421,7 @@ public class AcumaticaDocuments {
     }
 
     private PostedDocument remember(String chargebeeType, String chargebeeId, String entity, String key, String id,
-                                    String status, String sent, String answer, boolean createdNow) {
+                                    LedgerStatus status, String sent, String answer, boolean createdNow) {
         ledger.record(new LedgerEntry(chargebeeType, chargebeeId, entity, id, key, status, clock.instant()));
         return new PostedDocument(entity, key, id, sent, answer, createdNow);
     }

@@ -1,0 +1,39 @@
+package io.mlconnector.store;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Where an Acumatica document stands, as the ledger knows it. Documents only move forward (created, released,
+ * voided): a late or repeated writer can never move one back. Customers are active or inactive, at one level, since
+ * Chargebee may change either way.
+ */
+public enum LedgerStatus {
+    ACTIVE("Active", 0),
+    INACTIVE("Inactive", 0),
+    CREATED("Created", 1),
+    RELEASED("Released", 2),
+    VOIDED("Voided", 3);
+
+    private final String label;
+    private final int rank;
+
+    LedgerStatus(String label, int rank) {
+        this.label = label;
+        this.rank = rank;
+    }
+
+    /** The word stored and shown in audit rows, as Acumatica names the state. */
+    public String label() {
+        return label;
+    }
+
+    /** A write at a lower rank than the stored one is refused. */
+    public int rank() {
+        return rank;
+    }
+
+    public static Optional<LedgerStatus> of(String label) {
+        return Arrays.stream(values()).filter(status -> status.label.equals(label)).findFirst();
+    }
+}
