@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import io.mlconnector.support.InvocationDeadline;
 import io.mlconnector.support.RequestBudget;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,9 +42,11 @@ public class AcumaticaRestClient implements AcumaticaClient {
     private final AcumaticaResponses responses;
     private final URI base;
     private final Optional<RequestBudget> budget;
+    private final InvocationDeadline deadline;
 
     public AcumaticaRestClient(AcumaticaConfig config, CredentialStore credentials, TokenStore tokenStore,
-                               ObjectMapper json, Clock clock) {
+                               ObjectMapper json, Clock clock, InvocationDeadline deadline) {
+        this.deadline = deadline;
         String baseUrl = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
         this.base = URI.create(baseUrl);
         AcumaticaApi[] built = new AcumaticaApi[1];
@@ -191,6 +194,7 @@ public class AcumaticaRestClient implements AcumaticaClient {
     }
 
     private Response attempt(String operation, Function<String, Response> request) {
+        deadline.requireTimeFor(operation); // also before each retry and each poll of a long-running action
         String authorization = tokens.authorization();
         Optional<RequestBudget.Permit> permit = budget.map(b -> acquire(b, operation));
         try {

@@ -10,6 +10,7 @@ import io.mlconnector.chargebee.dto.ChargebeeTransaction;
 import io.mlconnector.chargebee.dto.Page;
 import io.mlconnector.chargebee.dto.SiteConfiguration;
 import io.mlconnector.config.ChargebeeConfig;
+import io.mlconnector.support.InvocationDeadline;
 import io.mlconnector.support.RequestBudget;
 import io.mlconnector.secrets.CredentialStore;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -53,8 +54,10 @@ public class ChargebeeRestClient implements ChargebeeClient {
     private final ChargebeeResponses responses;
     private final RequestBudget budget;
     private final int lineItemsPageSize;
+    private final InvocationDeadline deadline;
 
-    public ChargebeeRestClient(ChargebeeConfig config, CredentialStore credentials, ObjectMapper json) {
+    public ChargebeeRestClient(ChargebeeConfig config, CredentialStore credentials, ObjectMapper json,
+                               InvocationDeadline deadline) {
         URI base = URI.create(config.apiBaseUrl());
         this.api = QuarkusRestClientBuilder.newBuilder().baseUri(base)
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS)
@@ -67,6 +70,7 @@ public class ChargebeeRestClient implements ChargebeeClient {
         this.budget = new RequestBudget(config.rateLimit().requests(), config.rateLimit().window(),
                 RequestBudget.Ticker.SYSTEM);
         this.lineItemsPageSize = config.lineItemsPageSize();
+        this.deadline = deadline;
     }
 
     @Override
@@ -164,6 +168,7 @@ public class ChargebeeRestClient implements ChargebeeClient {
     }
 
     private JsonNode call(String operation, Supplier<Response> request) {
+        deadline.requireTimeFor(operation); // also before each retry: @Retry calls the method again
         Response response;
         try {
             response = withinRateLimit(request);

@@ -2,6 +2,7 @@ package io.mlconnector.sync;
 
 import io.mlconnector.config.SyncConfig;
 import io.mlconnector.store.DocumentLeases;
+import io.mlconnector.support.InvocationDeadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,24 +22,16 @@ import java.util.function.Supplier;
 public class DocumentLock {
     private final String container = UUID.randomUUID().toString();
     private final ThreadLocal<Map<String, Integer>> held = ThreadLocal.withInitial(HashMap::new);
-    private final ThreadLocal<Instant> deadline = new ThreadLocal<>();
     private final DocumentLeases leases;
     private final SyncConfig config;
+    private final InvocationDeadline deadline;
     private final Clock clock;
 
-    public DocumentLock(DocumentLeases leases, SyncConfig config, Clock clock) {
+    public DocumentLock(DocumentLeases leases, SyncConfig config, InvocationDeadline deadline, Clock clock) {
         this.leases = leases;
         this.config = config;
+        this.deadline = deadline;
         this.clock = clock;
-    }
-
-    /** The end of the current invocation on this thread; leases taken until {@link #clearDeadline()} end by then. */
-    public void deadline(Instant invocationEnds) {
-        deadline.set(invocationEnds);
-    }
-
-    public void clearDeadline() {
-        deadline.remove();
     }
 
     /**
@@ -52,8 +45,8 @@ public class DocumentLock {
         if (!mine.containsKey(document)) {
             Instant now = clock.instant();
             Instant until = now.plus(config.claimLease());
-            Instant end = deadline.get();
-            if (end != null && end.isBefore(until)) {
+            Instant end = deadline.end().orElse(until);
+            if (end.isBefore(until)) {
                 until = end;
             }
             if (!until.isAfter(now) || !leases.acquire(document, owner, now, until)) {

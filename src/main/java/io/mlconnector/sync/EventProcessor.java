@@ -21,6 +21,7 @@ import io.mlconnector.mapping.Money;
 import io.mlconnector.mapping.PaymentMapping;
 import io.mlconnector.mapping.file.MappingFileException;
 import io.mlconnector.mapping.file.VoidPolicy;
+import io.mlconnector.support.InvocationDeadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public class EventProcessor {
         } catch (ChargebeeException e) {
             return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage())
                     : new SyncOutcome.Held(e.getMessage(), null, null);
-        } catch (DocumentBusy e) {
+        } catch (DocumentBusy | InvocationDeadline.Reached e) {
             return new SyncOutcome.RetryLater(e.getMessage());
         } catch (MissingReference e) {
             return new SyncOutcome.Held(e.getMessage(), null, null);

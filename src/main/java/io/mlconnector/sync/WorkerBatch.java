@@ -14,6 +14,7 @@ import io.mlconnector.ingest.QueuedEvent;
 import io.mlconnector.store.AuditLog;
 import io.mlconnector.store.AuditRecord;
 import io.mlconnector.store.ClaimStore;
+import io.mlconnector.support.InvocationDeadline;
 import io.mlconnector.support.LogFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -51,11 +52,11 @@ public class WorkerBatch {
     private final SyncConfig config;
     private final ObjectMapper json;
     private final Clock clock;
-    private final DocumentLock lock;
+    private final InvocationDeadline deadline;
 
     public WorkerBatch(EndpointCheck endpoint, AcumaticaClient acumatica, ClaimStore claims, ChargebeeClient chargebee,
                        EventProcessor processor, EventQueue queue, AuditLog audit, SyncConfig config, ObjectMapper json,
-                       Clock clock, DocumentLock lock) {
+                       Clock clock, InvocationDeadline deadline) {
         this.endpoint = endpoint;
         this.acumatica = acumatica;
         this.claims = claims;
@@ -66,7 +67,7 @@ public class WorkerBatch {
         this.config = config;
         this.json = json;
         this.clock = clock;
-        this.lock = lock;
+        this.deadline = deadline;
     }
 
     /** @return ids of the messages to deliver again; all others are done (posted, skipped, duplicate or parked). */
@@ -79,18 +80,18 @@ public class WorkerBatch {
      *                       killed at its timeout blocks no other
      */
     public List<String> process(List<Message> messages, Optional<Instant> invocationEnds) {
-        invocationEnds.ifPresent(lock::deadline);
+        invocationEnds.ifPresent(deadline::set);
         try {
             return processUntilDone(messages);
         } finally {
-            lock.clearDeadline();
+            deadline.clear();
         }
     }
 
     private List<String> processUntilDone(List<Message> messages) {
         try {
             endpoint.requireConfiguredVersion();
-        } catch (EndpointCheck.EndpointNotPublished | AcumaticaException e) {
+        } catch (EndpointCheck.EndpointNotPublished | AcumaticaException | InvocationDeadline.Reached e) {
             // Nothing may post against the wrong contract: every message comes back (and reaches the DLQ in time).
             LOG.errorf("Worker stopped before posting: %s", e.getMessage());
             return messages.stream().map(Message::messageId).toList();
@@ -127,6 +128,11 @@ public class WorkerBatch {
                 finish(claimed, null, classify(e), failed);
             }
             return;
+        } catch (InvocationDeadline.Reached e) {
+            for (Claimed claimed : owned) {
+                finish(claimed, null, new SyncOutcome.RetryLater(e.getMessage()), failed);
+            }
+            return;
         }
         for (Claimed claimed : owned) {
             ChargebeeEvent event = fetched.get(claimed.event().eventId());
@@ -154,6 +160,9 @@ public class WorkerBatch {
             }
             event = new ChargebeeEvent(queued.eventId(), clock.instant(), queued.eventType(), "v2",
                     QueuedEvent.FROM_BACKFILL, content);
+        } catch (InvocationDeadline.Reached e) {
+            finish(claimed, null, new SyncOutcome.RetryLater(e.getMessage()), failed);
+            return;
         } catch (ChargebeeException.NotFound deleted) {
             // Deleted in Chargebee since it was listed: handled as deleted, never held (that 404 never heals). A 404
             // without Chargebee's own code (a proxy, a wrong base URL) is held with its reason instead.

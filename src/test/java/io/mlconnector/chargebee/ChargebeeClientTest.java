@@ -235,7 +235,8 @@ class ChargebeeClientTest {
 
     @Test
     void errors_shouldBeTyped_andNameTheSiteButNeverTheKey() {
-        ChargebeeClient wrongKey = new ChargebeeRestClient(config, credentials("wrong_key_CANARY_123"), json);
+        ChargebeeClient wrongKey = new ChargebeeRestClient(config, credentials("wrong_key_CANARY_123"), json,
+                new io.mlconnector.support.InvocationDeadline(java.time.Clock.systemUTC()));
 
         assertThatThrownBy(() -> wrongKey.customer("cust_0001"))
                 .isInstanceOf(ChargebeeException.AuthFailed.class)

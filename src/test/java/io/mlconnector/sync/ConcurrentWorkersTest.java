@@ -2,6 +2,7 @@ package io.mlconnector.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,12 +13,14 @@ import io.mlconnector.lambda.WorkerHandler;
 import io.mlconnector.sandbox.acumatica.AcumaticaSandbox;
 import io.mlconnector.sandbox.acumatica.FaultScope;
 import io.mlconnector.sandbox.chargebee.ChargebeeSandbox;
+import io.mlconnector.store.AuditLog;
 import io.mlconnector.store.DocumentLeases;
 import io.mlconnector.testing.Sandboxes;
 import io.mlconnector.testing.StandIns;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +54,9 @@ class ConcurrentWorkersTest {
 
     @Inject
     DocumentLeases leases;
+
+    @Inject
+    AuditLog audit;
 
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -90,6 +96,27 @@ class ConcurrentWorkersTest {
         assertThat(acumatica.salesInvoices()).filteredOn(i -> INVOICE.equals(i.at("/ExternalRef/value").asText()))
                 .as("one invoice, however the two workers interleaved").hasSize(1);
         assertThat(acumatica.payments()).filteredOn(p -> PAYMENT.equals(p.at("/ExternalRef/value").asText()))
+                .hasSize(1);
+    }
+
+    @Test
+    void worker_shouldStartNoCallTheRemainingTimeCannotCover_andGiveTheMessageBackForTheNextDelivery()
+            throws Exception {
+        SQSEvent.SQSMessage invoiceEvent = message(eventId("invoice_generated", "/content/invoice/id", INVOICE));
+
+        SQSBatchResponse almostOutOfTime = worker.handleRequest(event(invoiceEvent), remaining(Duration.ofSeconds(3)));
+
+        assertThat(almostOutOfTime.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(invoiceEvent.getMessageId());
+        assertThat(acumatica.requests()).noneMatch(r -> "PUT".equals(r.method()));
+        assertThat(audit.forEvent(eventId("invoice_generated", "/content/invoice/id", INVOICE)))
+                .extracting(row -> row.outcome() + ": " + row.reason()).singleElement().asString()
+                .startsWith("RETRY: the invocation's time ran out");
+
+        SQSBatchResponse nextDelivery = worker.handleRequest(event(invoiceEvent), remaining(Duration.ofMinutes(2)));
+
+        assertThat(nextDelivery.getBatchItemFailures()).isEmpty();
+        assertThat(acumatica.salesInvoices()).filteredOn(i -> INVOICE.equals(i.at("/ExternalRef/value").asText()))
                 .hasSize(1);
     }
 
@@ -161,5 +188,15 @@ class ConcurrentWorkersTest {
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(message));
         return event;
+    }
+
+    /** A Lambda context with this much time left, as the runtime hands it to the handler. */
+    private static Context remaining(Duration left) {
+        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemainingTimeInMillis" -> (int) left.toMillis();
+                    case "getAwsRequestId" -> "req-" + left.toMillis();
+                    default -> null;
+                });
     }
 }
