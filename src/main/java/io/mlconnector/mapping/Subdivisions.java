@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The state and province codes (ISO 3166-2, without the country prefix) of the countries whose addresses Acumatica
- * checks against a list of states: the United States, Canada, India and Australia. When Chargebee sends only the
- * free-text {@code state} (no {@code state_code}), that text is sent if it is one of these codes or names
+ * The state and province codes (ISO 3166-2, without the country prefix) of the countries whose addresses
+ * Acumatica checks against a list of states: the United States, Canada, India and Australia. When Chargebee sends
+ * only the free-text {@code state} (no {@code state_code}), that text is sent if it is one of these codes or names
  * ("California" → {@code CA}; India's codes as ISO 3166-2 has them since 2023, the older CT, OR, TG and UT read as
- * their successors CG, OD, TS and UK); for other countries, or text that is neither, no state is sent: Acumatica rejects a
- * state its country does not list, and a wrong one is worse than none. Pure data.
+ * their successors CG, OD, TS and UK); for other countries, or text that is neither, no state is sent: Acumatica
+ * rejects a state its country does not list, and a wrong one is worse than none. Pure data.
  */
 final class Subdivisions {
     private static final Map<String, Map<String, String>> CODE_BY_NAME_OR_CODE = Map.of(

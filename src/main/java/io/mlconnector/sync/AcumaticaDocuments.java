@@ -84,8 +84,8 @@ public class AcumaticaDocuments {
         }
         return findCustomer(body.customerID())
                 .map(found -> ours(found, chargebeeId))
-                .map(found -> remember("customer", chargebeeId, CUSTOMER, found.customerID(), found.id(), LedgerStatus.ACTIVE,
-                        null, null, false))
+                .map(found -> remember("customer", chargebeeId, CUSTOMER, found.customerID(), found.id(),
+                        LedgerStatus.ACTIVE, null, null, false))
                 .orElseGet(() -> createCustomer(chargebeeId, body));
     }
 
@@ -160,8 +160,8 @@ public class AcumaticaDocuments {
         AcuCustomer inactive = new AcuCustomer(existing.get().customerID(), null, null, null, null, null, null,
                 "Inactive", null);
         CustomerRef updated = acumatica.update(CUSTOMER, inactive, CustomerRef.class);
-        return Optional.of(remember("customer", chargebeeId, CUSTOMER, updated.customerID(), updated.id(), LedgerStatus.INACTIVE,
-                codec.encode(inactive).toString(), toJson(updated), false));
+        return Optional.of(remember("customer", chargebeeId, CUSTOMER, updated.customerID(), updated.id(),
+                LedgerStatus.INACTIVE, codec.encode(inactive).toString(), toJson(updated), false));
     }
 
     /** The invoice exists in Acumatica and is released; found by {@code ExternalRef} before anything is created. */
@@ -231,12 +231,13 @@ public class AcumaticaDocuments {
             createdNow = true;
         }
         String key = document.type() + "/" + document.referenceNbr();
-        remember(chargebeeType, chargebeeId, entity, key, document.id(), LedgerStatus.CREATED, sent, toJson(document), createdNow);
+        remember(chargebeeType, chargebeeId, entity, key, document.id(), LedgerStatus.CREATED, sent, toJson(document),
+                createdNow);
         if (!document.isReleased()) {
             acumatica.invoke(entity, releaseAction, new EntityKeys(document.id()));
         }
-        return remember(chargebeeType, chargebeeId, entity, key, document.id(), LedgerStatus.RELEASED, sent, toJson(document),
-                createdNow);
+        return remember(chargebeeType, chargebeeId, entity, key, document.id(), LedgerStatus.RELEASED, sent,
+                toJson(document), createdNow);
     }
 
     private static String byExternalRefAndType(String externalRef, String type) {
@@ -261,7 +262,8 @@ public class AcumaticaDocuments {
         if (!"Voided".equals(payment.status())) {
             acumatica.invoke(PAYMENT, VOID_PAYMENT, PaymentMapping.voidRequest(payment.id()));
         }
-        return remember("transaction", chargebeeId, PAYMENT, key, payment.id(), LedgerStatus.VOIDED, null, toJson(payment), false);
+        return remember("transaction", chargebeeId, PAYMENT, key, payment.id(), LedgerStatus.VOIDED, null,
+                toJson(payment), false);
     }
 
     /**
@@ -393,7 +395,8 @@ public class AcumaticaDocuments {
 
     /** Whether the ledger says this Chargebee payment was voided in Acumatica. */
     public boolean isVoided(String chargebeeId) {
-        return ledger.find("transaction", chargebeeId).map(entry -> entry.status() == LedgerStatus.VOIDED).orElse(false);
+        return ledger.find("transaction", chargebeeId).map(entry -> entry.status() == LedgerStatus.VOIDED)
+                .orElse(false);
     }
 
     /** The Acumatica key ("Type/ReferenceNbr") of a Chargebee document the ledger says is released. */
@@ -412,8 +415,8 @@ public class AcumaticaDocuments {
             created = findCustomer(body.customerID()).map(found -> ours(found, chargebeeId))
                     .orElseThrow(() -> existsAlready);
         }
-        return remember("customer", chargebeeId, CUSTOMER, created.customerID(), created.id(), LedgerStatus.ACTIVE, sent,
-                toJson(created), true);
+        return remember("customer", chargebeeId, CUSTOMER, created.customerID(), created.id(), LedgerStatus.ACTIVE,
+                sent, toJson(created), true);
     }
 
     private Optional<CustomerRef> findCustomer(String customerId) {

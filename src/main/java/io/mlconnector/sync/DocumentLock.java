@@ -44,11 +44,8 @@ public class DocumentLock {
         String owner = container + "/" + Thread.currentThread().getId();
         if (!mine.containsKey(document)) {
             Instant now = clock.instant();
-            Instant until = now.plus(config.claimLease());
-            Instant end = deadline.end().orElse(until);
-            if (end.isBefore(until)) {
-                until = end;
-            }
+            Instant longest = now.plus(config.claimLease());
+            Instant until = deadline.end().filter(end -> end.isBefore(longest)).orElse(longest);
             if (!until.isAfter(now) || !leases.acquire(document, owner, now, until)) {
                 throw new DocumentBusy(document);
             }

@@ -78,23 +78,21 @@ public class MappingSource {
 
     private Mapping read() {
         if (s3Uri().isPresent()) {
-            String uri = s3Uri().get();
-            return MappingFile.parse(objects.readText(uri), uri);
+            return MappingFile.parse(objects.readText(s3Uri().get()), describe());
         }
         if (parameter().isPresent()) {
-            String name = parameter().get();
-            return MappingFile.parse(fromParameter(name), "ssm:" + name);
+            return MappingFile.parse(fromParameter(parameter().get()), describe());
         }
         if (file().isPresent()) {
             Path file = file().get();
             try {
-                return MappingFile.parse(Files.readString(file), file.getFileName().toString());
+                return MappingFile.parse(Files.readString(file), describe());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the mapping file " + file, e);
             }
         }
         try (InputStream in = MappingSource.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            return MappingFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-mapping.yaml");
+            return MappingFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), describe());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the bundled default mapping", e);
         }

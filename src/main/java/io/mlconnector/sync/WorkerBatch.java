@@ -70,12 +70,8 @@ public class WorkerBatch {
         this.deadline = deadline;
     }
 
-    /** @return ids of the messages to deliver again; all others are done (posted, skipped, duplicate or parked). */
-    public List<String> process(List<Message> messages) {
-        return process(messages, Optional.empty());
-    }
-
     /**
+     * @return ids of the messages to deliver again; all others are done (posted, skipped, duplicate or parked)
      * @param invocationEnds when the Lambda invocation runs out of time: no document lease outlives it, so a worker
      *                       killed at its timeout blocks no other
      */

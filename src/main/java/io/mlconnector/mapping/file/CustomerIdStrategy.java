@@ -21,7 +21,7 @@ public enum CustomerIdStrategy implements YamlWord {
 
     private static final Pattern FITS_ACUMATICA_KEY = Pattern.compile("[A-Za-z0-9_\\-]+");
     private static final String HASH_PREFIX = "CB";
-    /** Crockford's base32 alphabet: digits and upper-case letters without I, L, O and U, so ids read back unambiguously. */
+    /** Crockford's base32: digits and upper-case letters without I, L, O and U, so ids read back unambiguously. */
     private static final String BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     /** 13 base32 characters carry 65 bits: collisions stay unlikely (about 1 in 10^8 at a million customers). */
     static final int HASH_CHARACTERS = 13;

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** {@code customers}: CustomerID strategy, customer class and credit terms, kept with the positions its references need. */
+/**
+ * {@code customers}: CustomerID strategy, customer class and credit terms, kept with the positions its references
+ * need.
+ */
 final class CustomerSection {
     /**
      * 10 is a stock Acumatica CUSTOMER segment, enough for Chargebee ids that fit it; a hashed id needs
