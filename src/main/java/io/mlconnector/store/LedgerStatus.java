@@ -4,16 +4,20 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Where an Acumatica document stands, as the ledger knows it. Documents only move forward (created, released,
- * voided): a late or repeated writer can never move one back. Customers are active or inactive, at one level, since
- * Chargebee may change either way.
+ * Where an Acumatica document stands, as the ledger knows it. Documents only move forward (creating, created,
+ * released, voided; or never posted): a late or repeated writer can never move one back. Customers are active or
+ * inactive, at one level, since Chargebee may change either way; their source version orders those writes instead.
  */
 public enum LedgerStatus {
     ACTIVE("Active", 0),
     INACTIVE("Inactive", 0),
-    CREATED("Created", 1),
-    RELEASED("Released", 2),
-    VOIDED("Voided", 3);
+    /** About to be created: an attempt may have committed in Acumatica without the answer reaching us. */
+    CREATING("Creating", 1),
+    CREATED("Created", 2),
+    RELEASED("Released", 3),
+    VOIDED("Voided", 4),
+    /** A tombstone: Chargebee voided, failed or deleted it before it ever posted; it never posts afterwards. */
+    NEVER_POSTED("Never posted", 5);
 
     private final String label;
     private final int rank;

@@ -9,7 +9,8 @@ public interface LedgerStore {
 
     /**
      * Records where a document stands, only forward: nothing is written over a later state (a released document is
-     * never recorded as created again, a voided one never as released).
+     * never recorded as created again, a voided one never as released). At the same status, an entry with a
+     * {@code sourceVersion} older than the stored one is refused too (a stale customer change never wins).
      *
      * @return false when a later state was already recorded and is kept
      */

@@ -86,7 +86,7 @@ public class AcumaticaDocuments {
                 .map(found -> ours(found, chargebeeId))
                 .map(found -> remember("customer", chargebeeId, CUSTOMER, found.customerID(), found.id(),
                         LedgerStatus.ACTIVE, null, null, false))
-                .orElseGet(() -> createCustomer(chargebeeId, body));
+                .orElseGet(() -> createCustomer(chargebeeId, body, null));
     }
 
     /** The Acumatica CustomerID of a Chargebee customer the connector already put there, without any remote call. */
@@ -94,29 +94,71 @@ public class AcumaticaDocuments {
         return ledger.find("customer", chargebeeId).map(LedgerEntry::acumaticaKey);
     }
 
-    /** The customer exists and carries the latest Chargebee data. */
+    /**
+     * The customer exists and carries the latest Chargebee data. A record older than the one posted last (its
+     * {@code resource_version}, when Chargebee gives one) changes nothing: a stale change never overwrites newer data.
+     *
+     * @return the customer as posted, or empty when a newer version of it was posted already
+     */
     @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
-    public PostedDocument upsertCustomer(String chargebeeId, AcuCustomer body) {
-        return lock.exclusively("customer:" + chargebeeId, () -> upsertCustomerExclusively(chargebeeId, body));
+    public Optional<PostedDocument> upsertCustomer(String chargebeeId, AcuCustomer body, Long sourceVersion) {
+        return lock.exclusively("customer:" + chargebeeId,
+                () -> upsertCustomerExclusively(chargebeeId, body, sourceVersion));
     }
 
-    private PostedDocument upsertCustomerExclusively(String chargebeeId, AcuCustomer body) {
+    private Optional<PostedDocument> upsertCustomerExclusively(String chargebeeId, AcuCustomer body,
+                                                               Long sourceVersion) {
+        Optional<LedgerEntry> entry = ledger.find("customer", chargebeeId);
+        if (isNewer(entry.map(LedgerEntry::sourceVersion).orElse(null), sourceVersion)) {
+            return Optional.empty();
+        }
         // The CustomerID the connector gave this customer before wins over today's rule (a changed id strategy).
-        Optional<String> known = knownCustomerId(chargebeeId);
+        Optional<String> known = entry.map(LedgerEntry::acumaticaKey);
         AcuCustomer keyed = known.map(body::withCustomerID).orElse(body);
         Optional<CustomerRef> existing = findCustomer(keyed.customerID());
         if (existing.isEmpty()) {
-            return createCustomer(chargebeeId, keyed);
+            return Optional.of(createCustomer(chargebeeId, keyed, sourceVersion));
         }
         if (known.isEmpty()) {
             ours(existing.get(), chargebeeId);
         }
         CustomerRef updated = acumatica.update(CUSTOMER, keyed, CustomerRef.class);
         LedgerStatus status = "Inactive".equals(keyed.status()) ? LedgerStatus.INACTIVE : LedgerStatus.ACTIVE;
-        return remember("customer", chargebeeId, CUSTOMER, updated.customerID(), updated.id(), status,
-                codec.encode(keyed).toString(), toJson(updated), false);
+        ledger.record(new LedgerEntry("customer", chargebeeId, CUSTOMER, updated.id(), updated.customerID(), status,
+                clock.instant(), sourceVersion));
+        return Optional.of(new PostedDocument(CUSTOMER, updated.customerID(), updated.id(),
+                codec.encode(keyed).toString(), toJson(updated), false));
+    }
+
+    private static boolean isNewer(Long stored, Long incoming) {
+        return stored != null && incoming != null && stored > incoming;
+    }
+
+    /**
+     * A tombstone for a Chargebee document voided, failed or deleted before it ever reached Acumatica: recorded only
+     * when the ledger knows nothing of it, so no later (stale) event can post it.
+     *
+     * @return true when the tombstone is there (now or from before); false when the document was posted or is being
+     *         posted, so it needs reversing instead
+     */
+    public boolean neverPosted(String chargebeeType, String chargebeeId, String entity) {
+        return lock.exclusively(chargebeeType + ":" + chargebeeId, () -> {
+            Optional<LedgerEntry> entry = ledger.find(chargebeeType, chargebeeId);
+            if (entry.isPresent()) {
+                return entry.get().status() == LedgerStatus.NEVER_POSTED;
+            }
+            ledger.record(new LedgerEntry(chargebeeType, chargebeeId, entity, null, "-", LedgerStatus.NEVER_POSTED,
+                    clock.instant()));
+            return true;
+        });
+    }
+
+    /** Whether Chargebee voided, failed or deleted this document before it ever posted (its tombstone). */
+    public boolean isNeverPosted(String chargebeeType, String chargebeeId) {
+        return ledger.find(chargebeeType, chargebeeId).map(entry -> entry.status() == LedgerStatus.NEVER_POSTED)
+                .orElse(false);
     }
 
     /**
@@ -405,7 +447,7 @@ public class AcumaticaDocuments {
                 .map(LedgerEntry::acumaticaKey);
     }
 
-    private PostedDocument createCustomer(String chargebeeId, AcuCustomer body) {
+    private PostedDocument createCustomer(String chargebeeId, AcuCustomer body, Long sourceVersion) {
         String sent = codec.encode(body).toString();
         CustomerRef created;
         try {
@@ -415,8 +457,9 @@ public class AcumaticaDocuments {
             created = findCustomer(body.customerID()).map(found -> ours(found, chargebeeId))
                     .orElseThrow(() -> existsAlready);
         }
-        return remember("customer", chargebeeId, CUSTOMER, created.customerID(), created.id(), LedgerStatus.ACTIVE,
-                sent, toJson(created), true);
+        ledger.record(new LedgerEntry("customer", chargebeeId, CUSTOMER, created.id(), created.customerID(),
+                LedgerStatus.ACTIVE, clock.instant(), sourceVersion));
+        return new PostedDocument(CUSTOMER, created.customerID(), created.id(), sent, toJson(created), true);
     }
 
     private Optional<CustomerRef> findCustomer(String customerId) {

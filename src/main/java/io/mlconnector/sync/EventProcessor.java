@@ -131,8 +131,11 @@ public class EventProcessor {
         if (gap.isPresent()) {
             return new SyncOutcome.Held(gap.get(), null, null);
         }
-        PostedDocument posted = documents.upsertCustomer(customer.id(), body);
-        return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+        return documents.upsertCustomer(customer.id(), body, customer.resourceVersion())
+                .<SyncOutcome>map(posted -> new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(),
+                        posted.answer()))
+                .orElseGet(() -> new SyncOutcome.Skipped("customer " + customer.id() + ": a newer version of it was"
+                        + " posted already"));
     }
 
     private SyncOutcome syncInvoice(ChargebeeEvent event) {

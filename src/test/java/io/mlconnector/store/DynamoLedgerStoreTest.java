@@ -75,6 +75,44 @@ class DynamoLedgerStoreTest {
                 .isEqualTo(LedgerStatus.RELEASED);
     }
 
+    @Test
+    void record_shouldKeepALegacyReleasedEntry_whenItsStoredRankNumberWouldLookLowerThanCreatedToday() {
+        dynamo.putItem(put -> put.tableName(Dynalite.TABLE).item(Map.of(
+                "pk", AttributeValue.fromS("doc#invoice#INV-V1"), "sk", AttributeValue.fromS("acumatica"),
+                "acumaticaEntity", AttributeValue.fromS("SalesInvoice"), "acumaticaKey", AttributeValue.fromS("Invoice/1"),
+                "status", AttributeValue.fromS("Released"), "statusRank", AttributeValue.fromN("2"),
+                "recordedAt", AttributeValue.fromS(NOW.toString()))));
+
+        assertThat(ledger.record(entry("invoice", "INV-V1", LedgerStatus.CREATED))).isFalse();
+        assertThat(ledger.find("invoice", "INV-V1")).get().extracting(LedgerEntry::status)
+                .isEqualTo(LedgerStatus.RELEASED);
+    }
+
+    @Test
+    void record_shouldRefuseAnOlderSourceVersion_atTheSameStatus_andTakeANewerOne() {
+        assertThat(ledger.record(versioned("cust_v", LedgerStatus.ACTIVE, 200L))).isTrue();
+
+        assertThat(ledger.record(versioned("cust_v", LedgerStatus.INACTIVE, 100L))).as("stale").isFalse();
+        assertThat(ledger.find("customer", "cust_v")).get().extracting(LedgerEntry::status, LedgerEntry::sourceVersion)
+                .containsExactly(LedgerStatus.ACTIVE, 200L);
+        assertThat(ledger.record(versioned("cust_v", LedgerStatus.INACTIVE, 300L))).isTrue();
+        assertThat(ledger.find("customer", "cust_v")).get().extracting(LedgerEntry::sourceVersion).isEqualTo(300L);
+    }
+
+    @Test
+    void record_shouldKeepATombstone_whenALaterAttemptTriesToCreateTheDocument() {
+        assertThat(ledger.record(entry("invoice", "INV-T", LedgerStatus.NEVER_POSTED))).isTrue();
+
+        assertThat(ledger.record(entry("invoice", "INV-T", LedgerStatus.CREATING))).isFalse();
+        assertThat(ledger.record(entry("invoice", "INV-T", LedgerStatus.RELEASED))).isFalse();
+        assertThat(ledger.find("invoice", "INV-T")).get().extracting(LedgerEntry::status)
+                .isEqualTo(LedgerStatus.NEVER_POSTED);
+    }
+
+    private static LedgerEntry versioned(String id, LedgerStatus status, long version) {
+        return new LedgerEntry("customer", id, "Customer", "guid-" + id, "CB" + id, status, NOW, version);
+    }
+
     private static LedgerEntry entry(String type, String id, LedgerStatus status) {
         return new LedgerEntry(type, id, "SalesInvoice", "guid-" + id, "Invoice/" + id, status, NOW);
     }

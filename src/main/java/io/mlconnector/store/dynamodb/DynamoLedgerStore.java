@@ -10,9 +10,13 @@ import io.mlconnector.store.LedgerStatus;
 import io.mlconnector.store.LedgerStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -43,7 +47,8 @@ public class DynamoLedgerStore implements LedgerStore {
                 Items.string(item, "acumaticaKey").orElse(""),
                 // An unknown word (a newer version's state) reads as created: checked again rather than trusted.
                 Items.string(item, "status").flatMap(LedgerStatus::of).orElse(LedgerStatus.CREATED),
-                Items.instant(item, "recordedAt").orElse(Instant.EPOCH)));
+                Items.instant(item, "recordedAt").orElse(Instant.EPOCH),
+                Items.number(item, "sourceVersion").orElse(null)));
     }
 
     @Override
@@ -55,18 +60,47 @@ public class DynamoLedgerStore implements LedgerStore {
         Items.putIfPresent(item, "acumaticaId", entry.acumaticaId());
         item.put("acumaticaKey", s(entry.acumaticaKey()));
         item.put("status", s(entry.status().label()));
-        item.put("statusRank", n(entry.status().rank()));
         item.put("recordedAt", s(entry.recordedAt().toString()));
+        // Compared by label, not by a stored number, so ranks can change between versions without moving anything
+        // back; a label this version does not know (written by a newer one) is never overwritten.
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+        Map<String, AttributeValue> values = new HashMap<>();
+        String condition = "attribute_not_exists(pk) OR attribute_not_exists(#status)"
+                + labelsIn(":below", statuses(status -> status.rank() < entry.status().rank()), values);
+        String sameRank = labelsIn(":same", statuses(status -> status.rank() == entry.status().rank()), values);
+        if (entry.sourceVersion() == null) {
+            condition += sameRank;
+        } else {
+            item.put("sourceVersion", n(entry.sourceVersion()));
+            names.put("#version", "sourceVersion");
+            values.put(":version", n(entry.sourceVersion()));
+            condition += sameRank.replaceFirst("^ OR ", " OR (") + " AND (attribute_not_exists(#version)"
+                    + " OR #version <= :version))";
+        }
         try {
-            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR attribute_not_exists(#rank) OR #rank <= :rank")
-                    .expressionAttributeNames(Map.of("#rank", "statusRank"))
-                    .expressionAttributeValues(Map.of(":rank", n(entry.status().rank())))
-                    .build());
+            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build());
             return true;
         } catch (ConditionalCheckFailedException laterStateKept) {
             return false;
         }
+    }
+
+    private static List<LedgerStatus> statuses(Predicate<LedgerStatus> which) {
+        return Arrays.stream(LedgerStatus.values()).filter(which).toList();
+    }
+
+    /** " OR #status IN (:p0, :p1)" with the labels bound, or "" when there are none. */
+    private static String labelsIn(String prefix, List<LedgerStatus> statuses, Map<String, AttributeValue> values) {
+        if (statuses.isEmpty()) {
+            return "";
+        }
+        List<String> placeholders = new ArrayList<>();
+        for (int i = 0; i < statuses.size(); i++) {
+            placeholders.add(prefix + i);
+            values.put(prefix + i, s(statuses.get(i).label()));
+        }
+        return " OR #status IN (" + String.join(", ", placeholders) + ")";
     }
 
     private static String pk(String chargebeeType, String chargebeeId) {
