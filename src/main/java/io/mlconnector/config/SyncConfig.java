@@ -13,6 +13,13 @@ public interface SyncConfig {
     @WithDefault("5m")
     Duration claimLease();
 
+    /**
+     * When a message turned away because another worker is posting the same document comes back (its visibility is
+     * shortened to this), instead of after the queue's whole visibility timeout.
+     */
+    @WithDefault("30s")
+    Duration busyRetryDelay();
+
     /** How long dedup keys are kept; Chargebee retries a webhook for about 3 days 7 hours, so keep well beyond. */
     @WithDefault("30d")
     Duration dedupRetention();

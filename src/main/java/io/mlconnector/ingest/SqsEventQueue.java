@@ -54,6 +54,12 @@ public class SqsEventQueue implements EventQueue {
     }
 
     @Override
+    public void comeBackAfter(String receiptHandle, java.time.Duration delay) {
+        sqs.changeMessageVisibility(change -> change.queueUrl(config.queueUrl()).receiptHandle(receiptHandle)
+                .visibilityTimeout((int) Math.max(0, Math.min(delay.toSeconds(), 43_200))));
+    }
+
+    @Override
     public void park(String messageBody, String reason) {
         String shortReason = reason.length() > REASON_CHARS_MAX ? reason.substring(0, REASON_CHARS_MAX) : reason;
         sqs.sendMessage(SendMessageRequest.builder().queueUrl(config.dlqUrl()).messageBody(messageBody)

@@ -6,16 +6,19 @@ import io.mlconnector.config.IngestConfig;
 import io.mlconnector.store.AuditLog;
 import io.mlconnector.store.AuditRecord;
 import io.mlconnector.support.LogFields;
+import io.mlconnector.sync.DocumentKind;
 import io.mlconnector.sync.HandledEventTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Authenticates a Chargebee webhook, reads only the event id and type, and enqueues them. Never calls Chargebee or
+ * Authenticates a Chargebee webhook, reads only the event id and type (and, as a hint, the id of the document it
+ * names), and enqueues them. Never calls Chargebee or
  * Acumatica, so it answers fast. Bad input gets a 4xx with a reason; only a queue outage answers 503, on purpose, so
  * that Chargebee delivers the event again.
  */
@@ -24,6 +27,11 @@ public class WebhookIngest {
     private static final Logger LOG = Logger.getLogger(WebhookIngest.class);
     /** Chargebee event ids are short printable tokens; anything else is not an event id. */
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,100}");
+    /**
+     * A document id worth carrying as a hint: printable, no spaces, at most 100 characters. Anything else is left out
+     * and the worker reads the event to learn the document.
+     */
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
     private final WebhookAuthenticator authenticator;
     private final EventQueue queue;
@@ -67,10 +75,10 @@ public class WebhookIngest {
         if (eventType.isBlank()) {
             return WebhookResponse.of(400, "malformed", "no event type in field 'event_type'");
         }
-        return accept(eventId, eventType);
+        return accept(eventId, eventType, event.path("content"));
     }
 
-    private WebhookResponse accept(String eventId, String eventType) {
+    private WebhookResponse accept(String eventId, String eventType, JsonNode content) {
         Instant now = clock.instant();
         try {
             LogFields.put(LogFields.EVENT_ID, eventId);
@@ -80,7 +88,11 @@ public class WebhookIngest {
                 LOG.info("Webhook event ignored: type not handled");
                 return WebhookResponse.of(200, "ignored", "event type " + eventType + " is not handled");
             }
-            queue.enqueue(QueuedEvent.chargebeeEvent(eventId, eventType, now, QueuedEvent.FROM_WEBHOOK));
+            Optional<DocumentKind> kind = DocumentKind.ofEventType(eventType);
+            String documentId = kind.map(k -> content.path(k.resourceType()).path("id").asText(""))
+                    .filter(id -> DOCUMENT_ID.matcher(id).matches()).orElse(null);
+            queue.enqueue(QueuedEvent.chargebeeEvent(eventId, eventType, now, QueuedEvent.FROM_WEBHOOK,
+                    kind.map(DocumentKind::resourceType).orElse(null), documentId));
             LOG.info("Webhook event queued");
             return WebhookResponse.of(200, "queued", eventId);
         } catch (RuntimeException e) {

@@ -29,7 +29,8 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
         try {
             LogFields.put(LogFields.AWS_REQUEST_ID, context == null ? null : context.getAwsRequestId());
             List<WorkerBatch.Message> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
-                    .map(record -> new WorkerBatch.Message(record.getMessageId(), record.getBody())).toList();
+                    .map(record -> new WorkerBatch.Message(record.getMessageId(), record.getBody(),
+                            record.getReceiptHandle())).toList();
             Optional<Instant> invocationEnds = context == null || context.getRemainingTimeInMillis() <= 0
                     ? Optional.empty() : Optional.of(clock.instant().plusMillis(context.getRemainingTimeInMillis()));
             List<SQSBatchResponse.BatchItemFailure> failures = batch.process(messages, invocationEnds).stream()

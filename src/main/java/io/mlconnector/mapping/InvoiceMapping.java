@@ -37,7 +37,9 @@ public final class InvoiceMapping {
     private InvoiceMapping() {}
 
     public static AcuSalesInvoice toAcumatica(ChargebeeInvoice invoice, String customerId, Mapping mapping) {
-        Objects.requireNonNull(invoice.currencyCode(), "invoice currency");
+        if (invoice.currencyCode() == null) {
+            throw new UnmappableRecord("invoice " + invoice.id() + " has no currency_code");
+        }
         if (!invoice.isClosed()) {
             throw new IllegalArgumentException("Invoice " + invoice.id() + " is pending and must not be posted");
         }

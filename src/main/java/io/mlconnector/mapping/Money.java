@@ -91,7 +91,7 @@ public record Money(BigDecimal amount, String currency) {
 
     private void requireSameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException("Currency mismatch: " + currency + " vs " + other.currency);
+            throw new UnmappableRecord("Currency mismatch: " + currency + " vs " + other.currency);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.mlconnector.chargebee.ChargebeeClient;
 import io.mlconnector.chargebee.SiteCheck;
 import io.mlconnector.chargebee.dto.Page;
 import io.mlconnector.chargebee.dto.ChargebeeEvent;
+import io.mlconnector.chargebee.dto.ChargebeeRecord;
 import io.mlconnector.config.SyncConfig;
 import io.mlconnector.ingest.EventQueue;
 import io.mlconnector.ingest.QueuedEvent;
@@ -58,7 +59,10 @@ public class EventPoller {
             Page<ChargebeeEvent> page = chargebee.eventsSince(from, HandledEventTypes.ALL, offset);
             List<QueuedEvent> batch = new ArrayList<>();
             for (ChargebeeEvent event : page.items()) {
-                batch.add(QueuedEvent.chargebeeEvent(event.id(), event.eventType(), now, QueuedEvent.FROM_POLLER));
+                Optional<DocumentKind> kind = DocumentKind.ofEventType(event.eventType());
+                batch.add(QueuedEvent.chargebeeEvent(event.id(), event.eventType(), now, QueuedEvent.FROM_POLLER,
+                        kind.map(DocumentKind::resourceType).orElse(null),
+                        kind.flatMap(k -> k.in(event.content())).map(ChargebeeRecord::id).orElse(null)));
                 if (event.occurredAt() != null && event.occurredAt().isAfter(newest)) {
                     newest = event.occurredAt();
                 }

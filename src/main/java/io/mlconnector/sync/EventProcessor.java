@@ -9,16 +9,16 @@ import io.mlconnector.chargebee.ChargebeeClient;
 import io.mlconnector.chargebee.ChargebeeException;
 import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
 import io.mlconnector.chargebee.dto.ChargebeeCustomer;
-import io.mlconnector.chargebee.dto.ChargebeeEvent;
+import io.mlconnector.chargebee.dto.ChargebeeRecord;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
 import io.mlconnector.chargebee.dto.ChargebeeTransaction;
-import io.mlconnector.chargebee.dto.EventContent;
 import io.mlconnector.mapping.AcumaticaReferences;
 import io.mlconnector.mapping.CreditNoteMapping;
 import io.mlconnector.mapping.CustomerMapping;
 import io.mlconnector.mapping.InvoiceMapping;
 import io.mlconnector.mapping.Money;
 import io.mlconnector.mapping.PaymentMapping;
+import io.mlconnector.mapping.UnmappableRecord;
 import io.mlconnector.mapping.file.MappingFileException;
 import io.mlconnector.mapping.file.VoidPolicy;
 import io.mlconnector.support.InvocationDeadline;
@@ -34,8 +34,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One re-fetched Chargebee event → its Acumatica documents. Reads like the recipe: map → ensure dependencies →
- * post → classify the result. Failures become outcomes here, so one bad event never fails its neighbours.
+ * One Chargebee document, as Chargebee holds it now → its Acumatica documents. Reads like the recipe: map → ensure
+ * dependencies → post → classify the result. The event that announced the change only said which document to read:
+ * its content is the record as it was then, so a late or repeated event can never post a stale version. Failures
+ * become outcomes here, so one bad document never fails its neighbours.
  */
 @ApplicationScoped
 public class EventProcessor {
@@ -44,33 +46,39 @@ public class EventProcessor {
     private final MappingSource mappings;
     private final Preflight preflight;
     private final BadDebtProvisions provisions;
+    private final ReadAhead readAhead;
 
     public EventProcessor(ChargebeeClient chargebee, AcumaticaDocuments documents, MappingSource mappings,
-                          Preflight preflight, BadDebtProvisions provisions) {
+                          Preflight preflight, BadDebtProvisions provisions, ReadAhead readAhead) {
         this.provisions = provisions;
         this.chargebee = chargebee;
         this.documents = documents;
         this.mappings = mappings;
         this.preflight = preflight;
+        this.readAhead = readAhead;
     }
 
-    public SyncOutcome process(ChargebeeEvent event) {
+    /**
+     * @param current   the document as Chargebee holds it now (re-read, never the event's copy)
+     * @param eventType the event that announced the change, for the reasons given
+     */
+    public SyncOutcome process(ChargebeeRecord current, String eventType) {
         return guarded(() -> {
-            if (mappings.current().glSummary().isPresent() && !event.eventType().startsWith("customer_")) {
+            if (mappings.current().glSummary().isPresent() && !(current instanceof ChargebeeCustomer)) {
                 // Summary mode: AR detail stays in Chargebee; the period's journal carries these amounts.
-                return new SyncOutcome.Skipped("gl_summary mode: " + event.eventType()
+                return new SyncOutcome.Skipped("gl_summary mode: " + eventType
                         + " is carried by the period's summary journal");
             }
-            return switch (event.eventType()) {
-                case "customer_created", "customer_changed", "customer_deleted" -> syncCustomer(event);
-                case "invoice_generated", "invoice_generated_with_backdating", "invoice_updated", "invoice_deleted" ->
-                        syncInvoice(event);
-                case "credit_note_created", "credit_note_created_with_backdating", "credit_note_updated",
-                        "credit_note_deleted" -> syncCreditNote(event);
-                case "payment_succeeded", "payment_refunded", "refund_initiated", "transaction_created",
-                        "transaction_updated" -> syncTransaction(event);
-                default -> new SyncOutcome.Skipped("event type " + event.eventType() + " is not handled");
-            };
+            if (current instanceof ChargebeeCustomer customer) {
+                return syncCustomer(customer);
+            }
+            if (current instanceof ChargebeeInvoice invoice) {
+                return postInvoice(complete(invoice));
+            }
+            if (current instanceof ChargebeeCreditNote note) {
+                return syncCreditNote(note);
+            }
+            return syncTransaction((ChargebeeTransaction) current);
         });
     }
 
@@ -84,7 +92,9 @@ public class EventProcessor {
         } catch (ChargebeeException e) {
             return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage())
                     : new SyncOutcome.Held(e.getMessage(), null, null);
-        } catch (DocumentBusy | InvocationDeadline.Reached e) {
+        } catch (DocumentBusy e) {
+            return new SyncOutcome.RetryLater(e.getMessage(), true);
+        } catch (InvocationDeadline.Reached e) {
             return new SyncOutcome.RetryLater(e.getMessage());
         } catch (MissingReference e) {
             return new SyncOutcome.Held(e.getMessage(), null, null);
@@ -92,8 +102,10 @@ public class EventProcessor {
             return new SyncOutcome.Held("the mapping file has problems: " + e.getMessage(), null, null);
         } catch (MappingUnavailable e) {
             return new SyncOutcome.Held(e.getMessage(), null, null);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // A record the mapping cannot express: hold it with the reason rather than post something wrong.
+        } catch (UnmappableRecord e) {
+            // A record the mapping cannot express: hold it with the reason rather than post something wrong. Any other
+            // exception is a defect, not a data problem: it propagates, the message is retried and then reaches the
+            // DLQ with the exception's class (WorkerBatch), and is never recorded as held.
             return new SyncOutcome.Held("cannot map: " + e.getMessage(), null, null);
         }
     }
@@ -113,20 +125,22 @@ public class EventProcessor {
         });
     }
 
-    /** An invoice Chargebee answers 404 for: deleted; its own invoice_deleted event reverses it if it posted. */
-    public SyncOutcome invoiceGone(String chargebeeInvoiceId) {
-        return new SyncOutcome.Skipped("invoice " + chargebeeInvoiceId + " is deleted in Chargebee: nothing to post"
-                + " (if it had posted, its invoice_deleted event reverses it)");
+    /** A document Chargebee no longer has at all (not even as deleted): there is nothing to post for it. */
+    public SyncOutcome gone(DocumentKind kind, String chargebeeId) {
+        if (kind == DocumentKind.CUSTOMER) {
+            return customerGone(chargebeeId);
+        }
+        return new SyncOutcome.Skipped(kind.resourceType().replace('_', ' ') + " " + chargebeeId
+                + " is deleted in Chargebee: nothing to post"
+                + (kind == DocumentKind.INVOICE ? " (if it had posted, its invoice_deleted event reverses it)" : ""));
     }
 
-    private SyncOutcome syncCustomer(ChargebeeEvent event) {
-        ChargebeeCustomer customer = event.contentOrEmpty().customer();
-        if (customer == null) {
-            return new SyncOutcome.Held("event carries no customer", null, null);
+    private SyncOutcome syncCustomer(ChargebeeCustomer customer) {
+        if (customer.isDeleted()) {
+            // Inactive in Acumatica if it is there, never deleted (its documents stay); never created just to be so.
+            return customerGone(customer.id());
         }
-        AcuCustomer mapped = CustomerMapping.toAcumatica(customer, null, mappings.current().customers());
-        // A customer deleted in Chargebee becomes inactive in Acumatica, never deleted: its documents stay.
-        AcuCustomer body = "customer_deleted".equals(event.eventType()) ? mapped.inactive() : mapped;
+        AcuCustomer body = CustomerMapping.toAcumatica(customer, null, mappings.current().customers());
         Optional<String> gap = preflight.missingFor(body);
         if (gap.isPresent()) {
             return new SyncOutcome.Held(gap.get(), null, null);
@@ -138,13 +152,10 @@ public class EventProcessor {
                         + " posted already"));
     }
 
-    private SyncOutcome syncInvoice(ChargebeeEvent event) {
-        ChargebeeInvoice carried = event.contentOrEmpty().invoice();
-        if (carried == null) {
-            return new SyncOutcome.Held("event carries no invoice", null, null);
-        }
-        boolean truncated = carried.lineItemsNextOffset() != null && !carried.lineItemsNextOffset().isBlank();
-        return postInvoice(truncated ? chargebee.invoice(carried.id()) : carried); // read every line
+    /** The invoice with every line: Chargebee truncates long ones in lists and events. */
+    private ChargebeeInvoice complete(ChargebeeInvoice invoice) {
+        boolean truncated = invoice.lineItemsNextOffset() != null && !invoice.lineItemsNextOffset().isBlank();
+        return truncated ? chargebee.invoice(invoice.id()) : invoice;
     }
 
     /** The invoice (or its reversal), then its bad-debt provision, which needs the invoice in Acumatica first. */
@@ -166,46 +177,54 @@ public class EventProcessor {
         if (!invoice.isClosed()) {
             return new SyncOutcome.Skipped("invoice " + invoice.id() + " is pending; it posts when it closes");
         }
+        String gone = invoice.isDeleted() ? "deleted" : "voided";
         if ("voided".equals(invoice.status()) || invoice.isDeleted()) {
             Optional<String> posted = documents.releasedKey("invoice", invoice.id());
-            if (posted.isEmpty()) {
-                // Voided or deleted before it ever reached the ledger: the net effect is nil, so nothing posts.
-                return new SyncOutcome.Skipped("invoice " + invoice.id() + " is "
-                        + (invoice.isDeleted() ? "deleted" : "voided") + " in Chargebee");
+            if (posted.isEmpty() && documents.neverPosted("invoice", invoice.id(), AcumaticaDocuments.SALES_INVOICE)) {
+                // Voided or deleted before it ever reached the ledger: the net effect is nil, so nothing posts, and
+                // the tombstone keeps any later (stale) event from posting it.
+                return new SyncOutcome.Skipped("invoice " + invoice.id() + " is " + gone + " in Chargebee; it never"
+                        + " posted and never will");
             }
-            return reverseVoidedInvoice(invoice, posted.get());
+            // Posted, or an attempt to post it may have committed: finish that document, then reverse it.
+            return reverseVoidedInvoice(invoice, posted.isPresent() ? posted.get() : postInvoiceAsIs(invoice).key());
         }
-        String customerId = documents.knownCustomerId(invoice.customerId())
-                .orElseGet(() -> ensureCustomer(invoice.customerId(), invoice.currencyCode()));
-        AcuSalesInvoice body = InvoiceMapping.toAcumatica(invoice, customerId, mappings.current());
-        Optional<String> gap = preflight.missingFor(body);
-        if (gap.isPresent()) {
-            return new SyncOutcome.Held(gap.get(), null, null);
+        if (documents.isNeverPosted("invoice", invoice.id())) {
+            return new SyncOutcome.Skipped("invoice " + invoice.id() + " was voided in Chargebee before it posted");
         }
-        PostedDocument posted = documents.ensureReleasedInvoice(invoice.id(), body);
+        PostedDocument posted = postInvoiceAsIs(invoice);
         return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
     }
 
-    private SyncOutcome syncCreditNote(ChargebeeEvent event) {
-        ChargebeeCreditNote carried = event.contentOrEmpty().creditNote();
-        if (carried == null) {
-            return new SyncOutcome.Held("event carries no credit note", null, null);
-        }
-        ChargebeeCreditNote note = carried.isTruncated() ? chargebee.creditNote(carried.id()) : carried; // every line
+    /** The invoice in Acumatica, released, with its customer first; a reference the tenant lacks holds it. */
+    private PostedDocument postInvoiceAsIs(ChargebeeInvoice invoice) {
+        String customerId = documents.knownCustomerId(invoice.customerId())
+                .orElseGet(() -> ensureCustomer(invoice.customerId(), invoice.currencyCode()));
+        AcuSalesInvoice body = InvoiceMapping.toAcumatica(invoice, customerId, mappings.current());
+        preflight.missingFor(body).ifPresent(gap -> {
+            throw new MissingReference(gap);
+        });
+        return documents.ensureReleasedInvoice(invoice.id(), body);
+    }
+
+    private SyncOutcome syncCreditNote(ChargebeeCreditNote current) {
+        ChargebeeCreditNote note = current.isTruncated() ? chargebee.creditNote(current.id()) : current; // every line
         if (note.isDeleted() || "voided".equals(note.status())) {
-            return documents.releasedKey("credit_note", note.id()).isPresent()
-                    ? reverseVoidedCreditNote(note)
-                    : new SyncOutcome.Skipped("credit note " + note.id() + " is voided or deleted in Chargebee");
+            if (documents.releasedKey("credit_note", note.id()).isPresent()) {
+                return reverseVoidedCreditNote(note);
+            }
+            if (!documents.neverPosted("credit_note", note.id(), AcumaticaDocuments.SALES_INVOICE)) {
+                // An attempt to post it may have committed: finish that credit memo, then reverse it.
+                postCreditNoteAsIs(note);
+                return reverseVoidedCreditNote(note);
+            }
+            return new SyncOutcome.Skipped("credit note " + note.id() + " is voided or deleted in Chargebee; it never"
+                    + " posted and never will");
         }
-        String customerId = documents.knownCustomerId(note.customerId())
-                .orElseGet(() -> ensureCustomer(note.customerId(), note.currencyCode()));
-        AcuSalesInvoice body = CreditNoteMapping.toAcumatica(note, customerId,
-                invoiceId -> referenceNbr(ensureInvoice(invoiceId)), mappings.current());
-        Optional<String> gap = preflight.missingFor(body);
-        if (gap.isPresent()) {
-            return new SyncOutcome.Held(gap.get(), null, null);
+        if (documents.isNeverPosted("credit_note", note.id())) {
+            return new SyncOutcome.Skipped("credit note " + note.id() + " was voided in Chargebee before it posted");
         }
-        PostedDocument posted = documents.ensureReleasedCreditMemo(note.id(), body);
+        PostedDocument posted = postCreditNoteAsIs(note);
         if (!posted.createdNow()) {
             // Posted before: Chargebee may since have allocated the rest of it to other invoices.
             boolean applied = false;
@@ -222,6 +241,18 @@ public class EventProcessor {
             }
         }
         return new SyncOutcome.Posted(posted.entity() + " " + posted.key(), posted.sent(), posted.answer());
+    }
+
+    /** The credit memo in Acumatica, released, with its customer and the invoices it applies to first. */
+    private PostedDocument postCreditNoteAsIs(ChargebeeCreditNote note) {
+        String customerId = documents.knownCustomerId(note.customerId())
+                .orElseGet(() -> ensureCustomer(note.customerId(), note.currencyCode()));
+        AcuSalesInvoice body = CreditNoteMapping.toAcumatica(note, customerId,
+                invoiceId -> referenceNbr(ensureInvoice(invoiceId)), mappings.current());
+        preflight.missingFor(body).ifPresent(gap -> {
+            throw new MissingReference(gap);
+        });
+        return documents.ensureReleasedCreditMemo(note.id(), body);
     }
 
     /**
@@ -245,19 +276,14 @@ public class EventProcessor {
         }
     }
 
-    private SyncOutcome syncTransaction(ChargebeeEvent event) {
-        ChargebeeTransaction transaction = event.contentOrEmpty().transaction();
-        if (transaction == null) {
-            return new SyncOutcome.Held("event carries no transaction", null, null);
-        }
-        // A late failure voids the payment and the ledger remembers it, so a "succeeded" event for the same payment
-        // that arrives afterwards (out of order) posts nothing.
+    private SyncOutcome syncTransaction(ChargebeeTransaction transaction) {
+        // A late failure voids the payment (or, if it never posted, leaves a tombstone), and the ledger remembers it.
         Optional<String> toVoid = PaymentMapping.paymentToVoid(transaction);
         if (toVoid.isPresent()) {
             return reversePayment(toVoid.get(), transaction.id().equals(toVoid.get()) ? "failed late"
-                    : "reversed by " + transaction.id());
+                    : "reversed by " + transaction.id(), transaction);
         }
-        if (documents.isVoided(transaction.id())) {
+        if (documents.isVoided(transaction.id()) || documents.isNeverPosted("transaction", transaction.id())) {
             return new SyncOutcome.Skipped("payment " + transaction.id() + " was already reversed");
         }
         boolean moneyMoved = "success".equals(transaction.status())
@@ -301,8 +327,7 @@ public class EventProcessor {
                     && linked.appliedAt().isAfter(linked.txnDate());
             if (appliedLater && "success".equals(linked.txnStatus())) {
                 ChargebeeTransaction payment = chargebee.transaction(linked.txnId());
-                SyncOutcome applied = syncTransaction(dependency("transaction_updated", payment.id(),
-                        new EventContent(null, null, null, payment)));
+                SyncOutcome applied = syncTransaction(payment);
                 if (applied instanceof SyncOutcome.Held held) {
                     throw new MissingReference("payment " + payment.id() + " that paid it cannot be applied yet: "
                             + held.reason());
@@ -398,23 +423,30 @@ public class EventProcessor {
      * reopens the invoices it paid. If it never posted there is nothing to undo for a late failure; a reversal of a
      * payment not posted yet posts that payment first, so the ledger shows both.
      */
-    private SyncOutcome reversePayment(String paymentId, String why) {
+    private SyncOutcome reversePayment(String paymentId, String why, ChargebeeTransaction reversing) {
         if (paymentId.isEmpty()) {
             return new SyncOutcome.Held("payment reversal names no original transaction", null, null);
         }
         if (documents.isVoided(paymentId)) {
             return new SyncOutcome.Skipped("payment " + paymentId + " is already voided");
         }
+        if (documents.isNeverPosted("transaction", paymentId)) {
+            return new SyncOutcome.Skipped("payment " + paymentId + " " + why + " before it ever posted");
+        }
         if (documents.releasedKey("transaction", paymentId).isEmpty()) {
-            ChargebeeTransaction original = chargebee.transaction(paymentId);
-            if (!"success".equals(original.status())) {
+            ChargebeeTransaction original = reversing.id().equals(paymentId) ? reversing
+                    : chargebee.transaction(paymentId);
+            if (!"success".equals(original.status())
+                    && documents.neverPosted("transaction", paymentId, AcumaticaDocuments.PAYMENT)) {
                 return new SyncOutcome.Skipped("payment " + paymentId + " " + why + " before it ever posted");
             }
-            SyncOutcome posted = syncTransaction(dependency("transaction_created", paymentId,
-                    new EventContent(null, null, null, original)));
-            if (!(posted instanceof SyncOutcome.Posted)) {
-                return posted;
-            }
+            if ("success".equals(original.status())) {
+                SyncOutcome posted = syncTransaction(original);
+                if (!(posted instanceof SyncOutcome.Posted)) {
+                    return posted;
+                }
+            } // else an attempt to post it may have committed: the void below finds it in Acumatica
+
         }
         PostedDocument voided = documents.voidPayment(paymentId);
         return new SyncOutcome.Posted(voided.entity() + " " + voided.key() + " voided (" + why + ")", null,
@@ -440,11 +472,6 @@ public class EventProcessor {
         SyncOutcome outcome = post.get();
         return documents.releasedKey(chargebeeType, chargebeeId).orElseThrow(() -> new MissingReference(
                 what + " cannot post yet: " + describe(outcome)));
-    }
-
-    /** An event standing for a document posted as another's dependency, from Chargebee's current record. */
-    private static ChargebeeEvent dependency(String eventType, String id, EventContent content) {
-        return new ChargebeeEvent("dependency:" + id, null, eventType, "v2", "dependency", content);
     }
 
     /** Acumatica reference numbers of the documents a payment or refund applies to, each posted first if needed. */
@@ -481,15 +508,13 @@ public class EventProcessor {
                 throw new MissingReference("refunded_txn_id " + transactionId + " names a " + payment.type()
                         + ", not a payment; the refund cannot be applied");
             }
-            return syncTransaction(dependency("transaction_created", transactionId,
-                    new EventContent(null, null, null, payment)));
+            return syncTransaction(payment);
         });
     }
 
     private String ensureCreditNote(String creditNoteId) {
         return ensurePosted("credit_note", creditNoteId, "credit note " + creditNoteId + " it needs",
-                () -> syncCreditNote(dependency("credit_note_created", creditNoteId,
-                        new EventContent(null, null, chargebee.creditNote(creditNoteId), null))));
+                () -> syncCreditNote(chargebee.creditNote(creditNoteId)));
     }
 
     private static String describe(SyncOutcome outcome) {
@@ -509,7 +534,7 @@ public class EventProcessor {
 
     /** The customer comes before the first document that needs it; fetched from Chargebee only when not known yet. */
     private String ensureCustomer(String chargebeeCustomerId, String documentCurrency) {
-        ChargebeeCustomer customer = chargebee.customer(chargebeeCustomerId);
+        ChargebeeCustomer customer = readAhead.customer(chargebeeCustomerId);
         AcuCustomer body = CustomerMapping.toAcumatica(customer, documentCurrency, mappings.current().customers());
         preflight.missingFor(body).ifPresent(gap -> {
             throw new MissingReference(gap);

@@ -19,8 +19,17 @@ public sealed interface SyncOutcome {
         }
     }
 
-    /** A transient failure; the message goes back to the queue and is delivered again. */
-    record RetryLater(String reason) implements SyncOutcome {
+    /**
+     * A transient failure; the message goes back to the queue and is delivered again.
+     *
+     * @param soon whether it may come back sooner than the queue's visibility timeout (another worker holds the
+     *             document for a short while)
+     */
+    record RetryLater(String reason, boolean soon) implements SyncOutcome {
+        public RetryLater(String reason) {
+            this(reason, false);
+        }
+
         public String name() {
             return "RETRY";
         }

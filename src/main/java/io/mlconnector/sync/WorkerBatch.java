@@ -6,8 +6,9 @@ import io.mlconnector.acumatica.AcumaticaException;
 import io.mlconnector.acumatica.EndpointCheck;
 import io.mlconnector.chargebee.ChargebeeClient;
 import io.mlconnector.chargebee.ChargebeeException;
+import io.mlconnector.chargebee.dto.ChargebeeCustomer;
 import io.mlconnector.chargebee.dto.ChargebeeEvent;
-import io.mlconnector.chargebee.dto.EventContent;
+import io.mlconnector.chargebee.dto.ChargebeeRecord;
 import io.mlconnector.config.SyncConfig;
 import io.mlconnector.ingest.EventQueue;
 import io.mlconnector.ingest.QueuedEvent;
@@ -26,19 +27,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * One SQS batch: claim each event, re-fetch all claimed events from Chargebee in one call, process them one by one
+ * One SQS batch: claim each message, learn which document each names (from the message, else from its event, all
+ * events in one call), re-read those documents as Chargebee holds them now (one call per kind), post them one by one
  * (Acumatica's licence, not Lambda, sets the pace), and report which messages must come back.
  */
 @ApplicationScoped
 public class WorkerBatch {
     private static final Logger LOG = Logger.getLogger(WorkerBatch.class);
 
-    /** One SQS record as the worker sees it. */
-    public record Message(String messageId, String body) {}
+    /** One SQS record as the worker sees it; the receipt handle lets it come back sooner, when known. */
+    public record Message(String messageId, String body, String receiptHandle) {
+        public Message(String messageId, String body) {
+            this(messageId, body, null);
+        }
+    }
 
     private record Claimed(Message message, QueuedEvent event) {}
 
@@ -46,6 +53,9 @@ public class WorkerBatch {
     private final AcumaticaClient acumatica;
     private final ClaimStore claims;
     private final ChargebeeClient chargebee;
+    private final CurrentRecords currentRecords;
+    private final ReadAhead readAhead;
+    private final AcumaticaDocuments documents;
     private final EventProcessor processor;
     private final EventQueue queue;
     private final AuditLog audit;
@@ -55,12 +65,16 @@ public class WorkerBatch {
     private final InvocationDeadline deadline;
 
     public WorkerBatch(EndpointCheck endpoint, AcumaticaClient acumatica, ClaimStore claims, ChargebeeClient chargebee,
+                       CurrentRecords currentRecords, ReadAhead readAhead, AcumaticaDocuments documents,
                        EventProcessor processor, EventQueue queue, AuditLog audit, SyncConfig config, ObjectMapper json,
                        Clock clock, InvocationDeadline deadline) {
         this.endpoint = endpoint;
         this.acumatica = acumatica;
         this.claims = claims;
         this.chargebee = chargebee;
+        this.currentRecords = currentRecords;
+        this.readAhead = readAhead;
+        this.documents = documents;
         this.processor = processor;
         this.queue = queue;
         this.audit = audit;
@@ -81,6 +95,7 @@ public class WorkerBatch {
             return processUntilDone(messages);
         } finally {
             deadline.clear();
+            readAhead.clear();
         }
     }
 
@@ -97,88 +112,98 @@ public class WorkerBatch {
         for (Message message : messages) {
             claim(message, owned, failed);
         }
-        List<Claimed> events = owned.values().stream().filter(c -> !c.event().isBackfilled()).toList();
-        List<Claimed> backfilled = owned.values().stream().filter(c -> c.event().isBackfilled()).toList();
         try {
-            processEvents(events, failed);
-            for (Claimed claimed : backfilled) {
-                processBackfilled(claimed, failed);
-            }
+            post(named(List.copyOf(owned.values()), failed), failed);
         } finally {
             acumatica.endSession(); // a cookie session gives its licensed seat back after every batch
         }
         return failed;
     }
 
-    /** Chargebee events: all re-fetched in one list call. */
-    private void processEvents(List<Claimed> owned, List<String> failed) {
-        if (owned.isEmpty()) {
-            return;
-        }
-        Map<String, ChargebeeEvent> fetched;
-        try {
-            fetched = chargebee.eventsByIds(owned.stream().map(c -> c.event().eventId()).toList()).stream()
-                    .collect(Collectors.toMap(ChargebeeEvent::id, Function.identity(), (a, b) -> a));
-        } catch (ChargebeeException e) {
-            for (Claimed claimed : owned) {
-                finish(claimed, null, classify(e), failed);
-            }
-            return;
-        } catch (InvocationDeadline.Reached e) {
-            for (Claimed claimed : owned) {
-                finish(claimed, null, new SyncOutcome.RetryLater(e.getMessage()), failed);
-            }
-            return;
-        }
+    /**
+     * The document each message names: from the message itself, else from its Chargebee event (the events of all
+     * such messages in one call). Messages that name none are finished here.
+     */
+    private Map<Claimed, DocumentRef> named(List<Claimed> owned, List<String> failed) {
+        Map<Claimed, DocumentRef> named = new LinkedHashMap<>();
+        List<Claimed> unnamed = owned.stream().filter(c -> !c.event().namesDocument()).toList();
+        Map<String, ChargebeeEvent> events = unnamed.isEmpty() ? Map.of() : eventsOf(unnamed, failed);
         for (Claimed claimed : owned) {
-            ChargebeeEvent event = fetched.get(claimed.event().eventId());
-            SyncOutcome outcome = event == null
-                    ? new SyncOutcome.Held("Chargebee has no event " + claimed.event().eventId(), null, null)
-                    : processSafely(event);
-            finish(claimed, event, outcome, failed);
-        }
-    }
-
-    /** A backfilled record: fetched again by id, then posted like its creation event. */
-    private void processBackfilled(Claimed claimed, List<String> failed) {
-        QueuedEvent queued = claimed.event();
-        ChargebeeEvent event;
-        try {
-            EventContent content = switch (queued.resourceType()) {
-                case "customer" -> new EventContent(chargebee.customer(queued.resourceId()), null, null, null);
-                case "invoice" -> new EventContent(null, chargebee.invoice(queued.resourceId()), null, null);
-                default -> null;
-            };
-            if (content == null) {
-                finish(claimed, null, new SyncOutcome.Held("cannot backfill a " + queued.resourceType(), null, null),
-                        failed);
-                return;
+            QueuedEvent queued = claimed.event();
+            if (queued.namesDocument()) {
+                Optional<DocumentKind> kind = DocumentKind.ofResourceType(queued.resourceType());
+                if (kind.isPresent()) {
+                    named.put(claimed, new DocumentRef(kind.get(), queued.resourceId()));
+                } else {
+                    finish(claimed, null, null, new SyncOutcome.Held("cannot re-read a " + queued.resourceType(),
+                            null, null), failed);
+                }
+                continue;
             }
-            event = new ChargebeeEvent(queued.eventId(), clock.instant(), queued.eventType(), "v2",
-                    QueuedEvent.FROM_BACKFILL, content);
-        } catch (InvocationDeadline.Reached e) {
-            finish(claimed, null, new SyncOutcome.RetryLater(e.getMessage()), failed);
-            return;
-        } catch (ChargebeeException.NotFound deleted) {
-            // Deleted in Chargebee since it was listed: handled as deleted, never held (that 404 never heals). A 404
-            // without Chargebee's own code (a proxy, a wrong base URL) is held with its reason instead.
-            finish(claimed, null, deleted.recordIsGone() ? goneSafely(queued) : classify(deleted), failed);
-            return;
-        } catch (ChargebeeException e) {
-            finish(claimed, null, classify(e), failed);
-            return;
+            if (events == null) {
+                continue; // finished with the events call's failure
+            }
+            ChargebeeEvent event = events.get(queued.eventId());
+            Optional<DocumentKind> kind = event == null ? Optional.empty() : DocumentKind.ofEventType(event.eventType());
+            Optional<String> id = kind.flatMap(k -> k.in(event.contentOrEmpty())).map(ChargebeeRecord::id);
+            if (event == null) {
+                finish(claimed, null, null, new SyncOutcome.Held("Chargebee has no event " + queued.eventId(), null,
+                        null), failed);
+            } else if (kind.isEmpty()) {
+                finish(claimed, null, event, new SyncOutcome.Skipped("event type " + event.eventType()
+                        + " is not handled"), failed);
+            } else if (id.isEmpty()) {
+                finish(claimed, null, event, new SyncOutcome.Held("event carries no "
+                        + kind.get().resourceType().replace('_', ' '), null, null), failed);
+            } else {
+                named.put(claimed, new DocumentRef(kind.get(), id.get()));
+            }
         }
-        finish(claimed, event, processSafely(event), failed);
+        return named;
     }
 
-    private SyncOutcome goneSafely(QueuedEvent queued) {
+    /** The events by id in one call; null (and every message finished) when the call fails. */
+    private Map<String, ChargebeeEvent> eventsOf(List<Claimed> unnamed, List<String> failed) {
         try {
-            return "customer".equals(queued.resourceType()) ? processor.customerGone(queued.resourceId())
-                    : processor.invoiceGone(queued.resourceId());
-        } catch (RuntimeException unexpected) {
-            LOG.errorf("Unexpected %s while handling a deleted record", unexpected.getClass().getSimpleName());
-            return new SyncOutcome.RetryLater("unexpected " + unexpected.getClass().getSimpleName());
+            return chargebee.eventsByIds(unnamed.stream().map(c -> c.event().eventId()).toList()).stream()
+                    .collect(Collectors.toMap(ChargebeeEvent::id, Function.identity(), (a, b) -> a));
+        } catch (ChargebeeException | InvocationDeadline.Reached e) {
+            unnamed.forEach(claimed -> finish(claimed, null, null, classify(e), failed));
+            return null;
         }
+    }
+
+    /** Re-reads every named document (one call per kind, their unknown customers in one more), then posts each. */
+    private void post(Map<Claimed, DocumentRef> named, List<String> failed) {
+        if (named.isEmpty()) {
+            return;
+        }
+        CurrentRecords.Read current = currentRecords.read(named.values());
+        current.records().values().stream().filter(ChargebeeCustomer.class::isInstance)
+                .map(ChargebeeCustomer.class::cast).forEach(readAhead::remember);
+        currentRecords.customersOf(current.records().values(),
+                id -> !readAhead.has(id) && documents.knownCustomerId(id).isEmpty()).forEach(readAhead::remember);
+        for (Map.Entry<Claimed, DocumentRef> entry : named.entrySet()) {
+            Claimed claimed = entry.getKey();
+            DocumentRef ref = entry.getValue();
+            Optional<RuntimeException> failure = current.failure(ref.kind());
+            if (failure.isPresent()) {
+                finish(claimed, ref, null, classify(failure.get()), failed);
+                continue;
+            }
+            Optional<ChargebeeRecord> record = current.record(ref);
+            SyncOutcome outcome = safely(claimed, () -> record.isPresent()
+                    ? processor.process(record.get(), claimed.event().eventType())
+                    : processor.gone(ref.kind(), ref.id()));
+            finish(claimed, ref, record.orElse(null), outcome, failed);
+        }
+    }
+
+    private static SyncOutcome classify(RuntimeException e) {
+        if (e instanceof ChargebeeException chargebeeFailure) {
+            return classify(chargebeeFailure);
+        }
+        return new SyncOutcome.RetryLater(e.getMessage());
     }
 
     private static SyncOutcome classify(ChargebeeException e) {
@@ -191,56 +216,68 @@ public class WorkerBatch {
             parkOrRetry(message, "message is not a queued Chargebee event", failed);
             return;
         }
-        if (owned.containsKey(event.eventId())) {
+        if (owned.containsKey(event.dedupKey())) {
             return; // The same event twice in one batch: the first copy does the work, this one is a duplicate.
         }
         ClaimStore.Claim claim;
         try {
-            claim = claims.claim(event.eventId(), clock.instant(), config.claimLease());
+            claim = claims.claim(event.dedupKey(), clock.instant(), config.claimLease());
         } catch (RuntimeException storeDown) {
             LOG.errorf("Could not claim event %s: %s", event.eventId(), storeDown.getClass().getSimpleName());
             failed.add(message.messageId());
             return;
         }
         if (claim instanceof ClaimStore.Claim.Claimed) {
-            owned.put(event.eventId(), new Claimed(message, event));
+            owned.put(event.dedupKey(), new Claimed(message, event));
         } else if (claim instanceof ClaimStore.Claim.InProgressElsewhere) {
             failed.add(message.messageId()); // Another delivery holds it; come back after its lease.
         }
         // AlreadyDone: a duplicate delivery; acknowledging it is the whole job.
     }
 
-    private SyncOutcome processSafely(ChargebeeEvent event) {
+    /**
+     * The outcome of {@code work}; an exception no layer below classified is a defect, not a data problem: logged
+     * loudly with where it was thrown, and the message comes back (and, failing every time, reaches the DLQ with the
+     * exception's class in its audit row). Never recorded as held.
+     */
+    private SyncOutcome safely(Claimed claimed, Supplier<SyncOutcome> work) {
         try {
-            LogFields.put(LogFields.EVENT_ID, event.id());
-            LogFields.put(LogFields.EVENT_TYPE, event.eventType());
-            return processor.process(event);
+            LogFields.put(LogFields.EVENT_ID, claimed.event().eventId());
+            LogFields.put(LogFields.EVENT_TYPE, claimed.event().eventType());
+            return work.get();
         } catch (RuntimeException unexpected) {
-            LOG.errorf("Unexpected %s while processing", unexpected.getClass().getSimpleName());
-            return new SyncOutcome.RetryLater("unexpected " + unexpected.getClass().getSimpleName());
+            String where = unexpected.getStackTrace().length == 0 ? "" : " at " + unexpected.getStackTrace()[0];
+            LOG.errorf("Defect: unexpected %s%s", unexpected.getClass().getName(), where);
+            return new SyncOutcome.RetryLater("unexpected " + unexpected.getClass().getName() + where);
         } finally {
             LogFields.clearEvent();
         }
     }
 
-    private void finish(Claimed claimed, ChargebeeEvent event, SyncOutcome outcome, List<String> failed) {
+    /**
+     * @param ref    the document the message names, when known
+     * @param source what it was posted from (the current record, or the event), kept in the audit row
+     */
+    private void finish(Claimed claimed, DocumentRef ref, Object source, SyncOutcome outcome, List<String> failed) {
         String eventId = claimed.event().eventId();
+        String dedupKey = claimed.event().dedupKey();
         try {
             LogFields.put(LogFields.EVENT_ID, eventId);
             LogFields.put(LogFields.EVENT_TYPE, claimed.event().eventType());
             if (outcome instanceof SyncOutcome.Posted posted) {
-                claims.complete(eventId, "POSTED " + posted.acumaticaRef(), clock.instant());
+                claims.complete(dedupKey, "POSTED " + posted.acumaticaRef(), clock.instant());
             } else if (outcome instanceof SyncOutcome.Skipped) {
-                claims.complete(eventId, "SKIPPED", clock.instant());
-            } else if (outcome instanceof SyncOutcome.RetryLater) {
-                claims.release(eventId, clock.instant());
+                claims.complete(dedupKey, "SKIPPED", clock.instant());
+            } else if (outcome instanceof SyncOutcome.RetryLater retry) {
+                claims.release(dedupKey, clock.instant());
                 failed.add(claimed.message().messageId());
+                comeBackSoon(claimed.message(), retry);
             } else if (outcome instanceof SyncOutcome.Held held) {
                 // Park first: if parking fails the message is delivered again instead of being lost.
                 queue.park(claimed.message().body(), held.reason());
-                claims.hold(eventId, held.reason(), clock.instant());
+                claims.hold(dedupKey, held.reason(), clock.instant());
             }
-            audit.record(auditRow(claimed, event, outcome));
+            audit.record(auditRow(claimed, ref, source, outcome));
             LOG.infof("Event %s: %s", eventId, outcome.name());
         } catch (RuntimeException storeOrQueueDown) {
             // Could not record or park: deliver the message again rather than lose it.
@@ -253,7 +290,20 @@ public class WorkerBatch {
         }
     }
 
-    private AuditRecord auditRow(Claimed claimed, ChargebeeEvent event, SyncOutcome outcome) {
+    /** A message turned away by a busy document comes back after the busy-retry delay, not the whole timeout. */
+    private void comeBackSoon(Message message, SyncOutcome.RetryLater retry) {
+        if (!retry.soon() || message.receiptHandle() == null) {
+            return;
+        }
+        try {
+            queue.comeBackAfter(message.receiptHandle(), config.busyRetryDelay());
+        } catch (RuntimeException e) {
+            // It still comes back, after the visibility timeout.
+            LOG.warnf("Could not shorten the message's visibility: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    private AuditRecord auditRow(Claimed claimed, DocumentRef ref, Object source, SyncOutcome outcome) {
         String reason = outcome instanceof SyncOutcome.Skipped skipped ? skipped.reason()
                 : outcome instanceof SyncOutcome.RetryLater retry ? retry.reason()
                 : outcome instanceof SyncOutcome.Held held ? held.reason() : null;
@@ -262,9 +312,9 @@ public class WorkerBatch {
         String answer = outcome instanceof SyncOutcome.Posted posted ? posted.answer()
                 : outcome instanceof SyncOutcome.Held held ? held.answer() : null;
         String reference = outcome instanceof SyncOutcome.Posted posted ? posted.acumaticaRef() : null;
-        return new AuditRecord(claimed.event().eventId(), claimed.event().eventType(), resourceType(event),
-                resourceId(event), outcome.name(), reason, claimed.message().body(), toJson(event), sent, answer,
-                reference, clock.instant());
+        return new AuditRecord(claimed.event().eventId(), claimed.event().eventType(),
+                ref == null ? null : ref.kind().resourceType(), ref == null ? null : ref.id(), outcome.name(), reason,
+                claimed.message().body(), toJson(source), sent, answer, reference, clock.instant());
     }
 
     private void parkOrRetry(Message message, String reason, List<String> failed) {
@@ -282,23 +332,6 @@ public class WorkerBatch {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static String resourceType(ChargebeeEvent event) {
-        if (event == null) {
-            return null;
-        }
-        var content = event.contentOrEmpty();
-        return content.invoice() != null ? "invoice" : content.customer() != null ? "customer" : null;
-    }
-
-    private static String resourceId(ChargebeeEvent event) {
-        if (event == null) {
-            return null;
-        }
-        var content = event.contentOrEmpty();
-        return content.invoice() != null ? content.invoice().id()
-                : content.customer() != null ? content.customer().id() : null;
     }
 
     private String toJson(Object value) {

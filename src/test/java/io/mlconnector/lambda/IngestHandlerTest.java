@@ -22,7 +22,8 @@ class IngestHandlerTest {
     private static final String USER = "chargebee";
     private static final String PASSWORD = "hook-pass-CANARY-4c3b2a";
     private static final String EVENT = "{\"id\":\"ev_16BHbhF4s42tO2lK\",\"occurred_at\":1795694400,\"object\":\"event\","
-            + "\"api_version\":\"v2\",\"event_type\":\"invoice_generated\",\"content\":{\"invoice\":{\"id\":\"INV-1\"}}}";
+            + "\"api_version\":\"v2\",\"event_type\":\"invoice_generated\",\"content\":{\"invoice\":{\"id\":\"INV-1\","
+            + "\"customer_id\":\"cust_1\",\"total\":12345}}}";
 
     private final LambdaInvoker lambda = new LambdaInvoker();
 
@@ -35,7 +36,7 @@ class IngestHandlerTest {
     }
 
     @Test
-    void webhook_shouldQueueOnlyTheEventIdentity_whenBasicAuthIsRight() {
+    void webhook_shouldQueueOnlyTheEventAndDocumentIdentity_whenBasicAuthIsRight() {
         JsonNode response = lambda.invoke(LambdaEvents.webhook(EVENT, LambdaEvents.basic(USER, PASSWORD), null, false));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
@@ -43,8 +44,10 @@ class IngestHandlerTest {
         assertThat(queued).hasSize(1);
         assertThat(queued.get(0).body())
                 .contains("\"event_id\":\"ev_16BHbhF4s42tO2lK\"", "\"event_type\":\"invoice_generated\"",
-                        "\"received_at\"", "\"source\":\"webhook\"")
-                .doesNotContain("INV-1");
+                        "\"received_at\"", "\"source\":\"webhook\"", "\"resource_type\":\"invoice\"",
+                        "\"resource_id\":\"INV-1\"")
+                .as("the rest of the unsigned payload is never trusted, so never queued")
+                .doesNotContain("cust_1", "12345");
     }
 
     @Test

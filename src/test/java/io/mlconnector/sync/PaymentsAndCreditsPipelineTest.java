@@ -241,10 +241,15 @@ class PaymentsAndCreditsPipelineTest {
     @Test
     void invoicePaidLaterFromAPaymentsExcess_shouldApplyThatPostedPayment_once() {
         ExcessScenario scenario = excessPaymentScenario();
+        com.fasterxml.jackson.databind.node.ObjectNode now = chargebee.transaction("txn_min_excess").orElseThrow();
+        // The payment's event is worked on while Chargebee's record is still as the event carries it.
+        chargebee.putTransaction((com.fasterxml.jackson.databind.node.ObjectNode) chargebee
+                .event(scenario.paymentEvent()).orElseThrow().at("/content/transaction"));
         deliver(List.of(scenario.paymentEvent()));
         worker.drain(1, 10);
         assertThat(payment("txn_min_excess").at("/AvailableBalance/value").decimalValue()).isEqualByComparingTo("9000");
 
+        chargebee.putTransaction(now); // since then, Chargebee paid INV-MIN-0004 from the payment's excess
         deliver(List.of(scenario.laterInvoiceEvent(), scenario.laterInvoiceEvent()));
         worker.drain(1, 10);
 
@@ -416,6 +421,8 @@ class PaymentsAndCreditsPipelineTest {
         deliver(chargebee.events().stream().map(e -> e.path("id").asText()).toList());
         worker.drain(1, 20);
         com.fasterxml.jackson.databind.node.ObjectNode customer = chargebee.customer("cust_min_usd").orElseThrow().deepCopy();
+        customer.put("deleted", true);
+        chargebee.putCustomer(customer);
         com.fasterxml.jackson.databind.node.ObjectNode content = customer.objectNode();
         content.set("customer", customer);
 

@@ -18,7 +18,7 @@ public record ChargebeeCreditNote(String id, String customerId, String subscript
                                   List<ChargebeeInvoice.LineItemTax> lineItemTaxes, List<InvoiceTax> taxes,
                                   List<Allocation> allocations,
                                   List<LinkedRefund> linkedRefunds, Instant voidedAt, Boolean deleted,
-                                  Instant updatedAt, Long resourceVersion) {
+                                  Instant updatedAt, Long resourceVersion) implements ChargebeeRecord {
 
     /** How this credit note was applied to an invoice. */
     @RegisterForReflection
@@ -32,6 +32,7 @@ public record ChargebeeCreditNote(String id, String customerId, String subscript
     public record LinkedRefund(String txnId, Long appliedAmount, Instant appliedAt, String txnStatus, Instant txnDate,
                                Long txnAmount, String refundReasonCode) {}
 
+    @Override
     public boolean isDeleted() {
         return Boolean.TRUE.equals(deleted);
     }

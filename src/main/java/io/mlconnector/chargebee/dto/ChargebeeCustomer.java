@@ -11,7 +11,7 @@ import java.time.Instant;
 public record ChargebeeCustomer(String id, String firstName, String lastName, String email, String phone,
                                 String company, String preferredCurrencyCode, Integer netTermDays,
                                 BillingAddress billingAddress, Boolean deleted, Instant createdAt, Instant updatedAt,
-                                Long resourceVersion) {
+                                Long resourceVersion) implements ChargebeeRecord {
 
     /** The name an accountant recognises: company, else person, else email, else the id. */
     public String displayName() {
@@ -25,6 +25,7 @@ public record ChargebeeCustomer(String id, String firstName, String lastName, St
         return email != null && !email.isBlank() ? email : id;
     }
 
+    @Override
     public boolean isDeleted() {
         return Boolean.TRUE.equals(deleted);
     }

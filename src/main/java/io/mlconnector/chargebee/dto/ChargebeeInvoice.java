@@ -18,7 +18,7 @@ public record ChargebeeInvoice(String id, String customerId, String subscription
                                List<InvoiceLineItem> lineItems, String lineItemsNextOffset, List<InvoiceTax> taxes,
                                List<LineItemDiscount> lineItemDiscounts, List<LineItemTax> lineItemTaxes,
                                List<LinkedPayment> linkedPayments, List<AppliedCredit> appliedCredits,
-                               Boolean deleted, Instant updatedAt, Long resourceVersion) {
+                               Boolean deleted, Instant updatedAt, Long resourceVersion) implements ChargebeeRecord {
 
     /** A discount applied to a line, with its kind (coupon, promotional credits, ...). */
     @RegisterForReflection
@@ -66,6 +66,7 @@ public record ChargebeeInvoice(String id, String customerId, String subscription
         return status != null && !"pending".equals(status);
     }
 
+    @Override
     public boolean isDeleted() {
         return Boolean.TRUE.equals(deleted);
     }

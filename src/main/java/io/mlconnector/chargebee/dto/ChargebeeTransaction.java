@@ -16,7 +16,7 @@ public record ChargebeeTransaction(String id, String customerId, String subscrip
                                    Long amount, Long amountUnused, String refundedTxnId,
                                    String referenceTransactionId, String reversalTransactionId,
                                    List<LinkedInvoice> linkedInvoices, List<LinkedCreditNote> linkedCreditNotes,
-                                   Boolean deleted, Instant updatedAt, Long resourceVersion) {
+                                   Boolean deleted, Instant updatedAt, Long resourceVersion) implements ChargebeeRecord {
 
     /** How much of this payment went to one invoice. */
     @RegisterForReflection
@@ -31,6 +31,7 @@ public record ChargebeeTransaction(String id, String customerId, String subscrip
                                    String cnCreateReasonCode, Instant cnDate, Long cnTotal, String cnStatus,
                                    String cnReferenceInvoiceId) {}
 
+    @Override
     public boolean isDeleted() {
         return Boolean.TRUE.equals(deleted);
     }

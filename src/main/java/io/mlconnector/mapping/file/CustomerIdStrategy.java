@@ -1,5 +1,6 @@
 package io.mlconnector.mapping.file;
 
+import io.mlconnector.mapping.UnmappableRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,14 +42,14 @@ public enum CustomerIdStrategy implements YamlWord {
 
     public String customerIdFor(String chargebeeCustomerId, int maxLength) {
         if (chargebeeCustomerId == null || chargebeeCustomerId.isEmpty()) {
-            throw new IllegalArgumentException("a Chargebee customer id is required");
+            throw new UnmappableRecord("a Chargebee customer id is required");
         }
         if (this == CHARGEBEE_ID && chargebeeCustomerId.length() <= maxLength
                 && FITS_ACUMATICA_KEY.matcher(chargebeeCustomerId).matches()) {
             return chargebeeCustomerId.toUpperCase(Locale.ROOT);
         }
         if (maxLength < MIN_HASHED_LENGTH) {
-            throw new IllegalArgumentException("Chargebee customer id '" + chargebeeCustomerId + "' does not fit a "
+            throw new UnmappableRecord("Chargebee customer id '" + chargebeeCustomerId + "' does not fit a "
                     + maxLength + "-character CustomerID, and a hashed id needs " + MIN_HASHED_LENGTH + " characters"
                     + " to stay unique (64 bits): lengthen the CUSTOMER segment (Segmented Keys, CS202000) to "
                     + MIN_HASHED_LENGTH + " or more and set customers.id_max_length to match");

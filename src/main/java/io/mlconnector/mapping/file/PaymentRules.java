@@ -1,5 +1,6 @@
 package io.mlconnector.mapping.file;
 
+import io.mlconnector.mapping.UnmappableRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -115,7 +116,7 @@ final class PaymentRules {
     /** Null gateway account or payment method (offline payments have no gateway account) skips those levels. */
     PaymentRoute resolve(String gatewayAccountId, String paymentMethod, String currency) {
         if (currency == null || currency.isBlank()) {
-            throw new IllegalArgumentException("a payment's currency is required to choose its cash account");
+            throw new UnmappableRecord("a payment's currency is required to choose its cash account");
         }
         RuleChain rules = new RuleChain(chain(gatewayAccountId, paymentMethod, currency.toUpperCase(Locale.ROOT)));
         return new PaymentRoute(rules.field(PAYMENT_METHOD).value(), rules.field(CASH_ACCOUNT).value(),

@@ -1,0 +1,4 @@
+package io.mlconnector.sync;
+
+/** One Chargebee document, by kind and id. */
+public record DocumentRef(DocumentKind kind, String id) {}
