@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -169,13 +170,22 @@ public class ChargebeeRestClient implements ChargebeeClient {
 
     private JsonNode call(String operation, Supplier<Response> request) {
         deadline.requireTimeFor(operation); // also before each retry: @Retry calls the method again
-        Response response;
         try {
-            response = withinRateLimit(request);
-        } catch (ProcessingException e) {
-            throw new ChargebeeException.Transient(operation, 0, "", "network failure (" + rootCause(e) + ")", null);
+            Response response;
+            try {
+                response = withinRateLimit(request);
+            } catch (ProcessingException e) {
+                throw new ChargebeeException.Transient(operation, 0, "", "network failure (" + rootCause(e) + ")",
+                        null);
+            }
+            return responses.read(operation, response);
+        } catch (ChargebeeException.Transient retryable) {
+            // No retry whose wait (Retry-After, else the longest backoff) the invocation's remaining time cannot
+            // cover: the message comes back instead of the function being killed while it sleeps.
+            deadline.requireTimeFor("a retry of " + operation, retryable.retryAfter()
+                    .orElse(Duration.ofMillis(RetryAfterBackoff.EXPONENTIAL_CAP_MILLIS)));
+            throw retryable;
         }
-        return responses.read(operation, response);
     }
 
     /** Waits for the site's request budget rather than failing the call. */

@@ -37,8 +37,17 @@ public class InvocationDeadline {
 
     /** @throws Reached when less than {@link #CALL_RESERVE} is left for {@code operation} */
     public void requireTimeFor(String operation) {
+        requireTimeFor(operation, Duration.ZERO);
+    }
+
+    /**
+     * For a retry that first waits: the wait and the call after it must both fit.
+     *
+     * @throws Reached when less than {@code wait} plus {@link #CALL_RESERVE} is left
+     */
+    public void requireTimeFor(String operation, Duration wait) {
         Instant ends = end.get();
-        if (ends != null && Duration.between(clock.instant(), ends).compareTo(CALL_RESERVE) < 0) {
+        if (ends != null && Duration.between(clock.instant(), ends).compareTo(CALL_RESERVE.plus(wait)) < 0) {
             throw new Reached(operation);
         }
     }

@@ -234,6 +234,28 @@ class ChargebeeClientTest {
     }
 
     @Test
+    void retry_shouldNotStart_whenTheRetryAfterWaitAndTheCallDoNotFitTheInvocationsRemainingTime() {
+        sandbox.putCustomer(customer("cust_deadline", 1_700_000_000L));
+        sandbox.faults().rateLimitNext(1, 30);
+        io.mlconnector.support.InvocationDeadline deadline =
+                new io.mlconnector.support.InvocationDeadline(java.time.Clock.systemUTC());
+        ChargebeeClient timed = new ChargebeeRestClient(config, credentials(Sandboxes.CHARGEBEE_API_KEY), json,
+                deadline);
+        deadline.set(Instant.now().plusSeconds(25)); // 30 s Retry-After + a call do not fit in 25 s
+        Instant started = Instant.now();
+        try {
+            assertThatThrownBy(() -> timed.customer("cust_deadline"))
+                    .isInstanceOf(io.mlconnector.support.InvocationDeadline.Reached.class);
+        } finally {
+            deadline.clear();
+        }
+
+        assertThat(Duration.between(started, Instant.now())).as("no sleep through the Retry-After")
+                .isLessThan(Duration.ofSeconds(10));
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().contains("cust_deadline")).hasSize(1);
+    }
+
+    @Test
     void errors_shouldBeTyped_andNameTheSiteButNeverTheKey() {
         ChargebeeClient wrongKey = new ChargebeeRestClient(config, credentials("wrong_key_CANARY_123"), json,
                 new io.mlconnector.support.InvocationDeadline(java.time.Clock.systemUTC()));
