@@ -123,13 +123,21 @@ public record BillingCycleReconciliation(Map<String, BigDecimal> chargebeeTotals
      * account's sum is Chargebee's lines net of the discounts mapped to it; credit notes count negative.
      */
     private static Map<String, BigDecimal> chargebeeRevenueByAccount(ChargebeeSandbox chargebee) {
-        io.mlconnector.mapping.file.Mapping mapping = MappingFixtures.defaultMapping();
-        Map<String, BigDecimal> revenue = new TreeMap<>();
         List<JsonNode> documents = new java.util.ArrayList<>(chargebeeInvoices(chargebee));
         chargebee.events().stream().filter(e -> e.at("/content/credit_note").isObject())
                 .map(e -> e.at("/content/credit_note"))
                 .collect(Collectors.toMap(c -> c.path("id").asText(), c -> c, (a, b) -> a)).values()
                 .forEach(documents::add);
+        return chargebeeRevenueByAccount(documents);
+    }
+
+    /**
+     * The revenue and discounts per "account currency" of these Chargebee invoices and credit notes (credit notes
+     * negative), as the default mapping routes their lines.
+     */
+    public static Map<String, BigDecimal> chargebeeRevenueByAccount(List<JsonNode> documents) {
+        io.mlconnector.mapping.file.Mapping mapping = MappingFixtures.defaultMapping();
+        Map<String, BigDecimal> revenue = new TreeMap<>();
         for (JsonNode document : documents) {
             boolean creditNote = "credit_note".equals(document.path("object").asText())
                     || document.has("reference_invoice_id");
@@ -183,7 +191,7 @@ public record BillingCycleReconciliation(Map<String, BigDecimal> chargebeeTotals
     }
 
     /** Acumatica's line amounts per account: invoices positive, credit memos negative. */
-    private static Map<String, BigDecimal> acumaticaRevenueByAccount(List<JsonNode> documents) {
+    public static Map<String, BigDecimal> acumaticaRevenueByAccount(List<JsonNode> documents) {
         Map<String, BigDecimal> revenue = new TreeMap<>();
         for (JsonNode document : documents) {
             boolean creditMemo = "Credit Memo".equals(document.at("/Type/value").asText());
@@ -222,8 +230,17 @@ public record BillingCycleReconciliation(Map<String, BigDecimal> chargebeeTotals
 
     /** Acumatica's open AR per customer (AccountRef = Chargebee id) and currency. */
     private static Map<String, BigDecimal> acumaticaOpenByCustomer(AcumaticaSandbox acumatica, List<JsonNode> documents) {
+        return acumaticaOpenByCustomer(acumatica.customers(), documents, acumatica.payments());
+    }
+
+    /**
+     * Open AR per "Chargebee customer id currency": document balances (credit memos negative) less the unapplied
+     * balance of payments.
+     */
+    public static Map<String, BigDecimal> acumaticaOpenByCustomer(List<JsonNode> customers, List<JsonNode> documents,
+                                                                 List<JsonNode> payments) {
         Map<String, String> chargebeeIdOf = new java.util.HashMap<>();
-        acumatica.customers().forEach(c -> chargebeeIdOf.put(c.at("/CustomerID/value").asText(),
+        customers.forEach(c -> chargebeeIdOf.put(c.at("/CustomerID/value").asText(),
                 c.at("/AccountRef/value").asText()));
         Map<String, BigDecimal> open = new TreeMap<>();
         for (JsonNode document : documents) {
@@ -233,7 +250,7 @@ public record BillingCycleReconciliation(Map<String, BigDecimal> chargebeeTotals
             open.merge(key, "Credit Memo".equals(document.at("/Type/value").asText()) ? balance.negate() : balance,
                     BigDecimal::add);
         }
-        for (JsonNode payment : acumatica.payments()) {
+        for (JsonNode payment : payments) {
             if ("Payment".equals(payment.at("/Type/value").asText())) {
                 String key = chargebeeIdOf.get(payment.at("/CustomerID/value").asText()) + " "
                         + payment.at("/CurrencyID/value").asText();

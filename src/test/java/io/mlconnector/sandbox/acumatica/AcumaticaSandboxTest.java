@@ -589,6 +589,21 @@ class AcumaticaSandboxTest {
     }
 
     @Test
+    void commitThenFail_shouldCommitThePut_butAnswerTheInjectedStatus() throws Exception {
+        givenCustomer("CUS_1", "USD");
+        sandbox.faults().commitThenFailNext(1, 503, FaultScope.of("PUT", "SalesInvoice"));
+
+        HttpResponse<String> answer = client.put("SalesInvoice", "", invoiceBody("cb_inv_1"));
+        HttpResponse<String> next = client.put("SalesInvoice", "", invoiceBody("cb_inv_2"));
+
+        assertEquals(503, answer.statusCode());
+        assertEquals(200, next.statusCode(), "one request only");
+        JsonNode found = JSON.readTree(client.get("SalesInvoice", "?$filter=" + encode("ExternalRef eq 'cb_inv_1'")).body());
+        assertEquals(1, found.size(), "the write happened even though the answer was an error");
+        assertEquals(0, sandbox.faults().pending());
+    }
+
+    @Test
     void expireAllTokens_shouldMakeTheNextCallAnswer401_whileRefreshStillWorks() throws Exception {
         String refresh = client.passwordGrant("api offline_access").path("refresh_token").asText();
         sandbox.faults().expireAllTokens();

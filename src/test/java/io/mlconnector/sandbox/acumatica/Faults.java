@@ -17,6 +17,9 @@ import java.util.Objects;
  *       still applied afterwards, the classic "did my write happen?" case.</li>
  *   <li>{@link #commitThenDropResponseNext}: process the request (a PUT is committed) and then close the connection
  *       without any response, so the client sees an {@link java.io.IOException}.</li>
+ *   <li>{@link #commitThenFailNext}: process the request (a PUT is committed, an action runs) and then answer with
+ *       the given status instead of the result, as a gateway timing out behind a finished request does: the client
+ *       sees a 5xx (or a 429) for work that happened.</li>
  *   <li>{@link #expireAllTokens}: every access token issued so far is expired (refresh tokens keep working).</li>
  * </ul>
  *
@@ -25,7 +28,7 @@ import java.util.Objects;
  */
 public final class Faults {
 
-    private enum Kind { FAIL, DELAY, DROP_RESPONSE }
+    private enum Kind { FAIL, DELAY, DROP_RESPONSE, COMMIT_THEN_FAIL }
 
     private static final class Rule {
         final Kind kind;
@@ -44,8 +47,8 @@ public final class Faults {
     }
 
     /** What to do to one request. */
-    record Decision(Duration delay, int failStatus, boolean dropResponse) {
-        static final Decision NONE = new Decision(Duration.ZERO, 0, false);
+    record Decision(Duration delay, int failStatus, boolean dropResponse, int failAfterCommitStatus) {
+        static final Decision NONE = new Decision(Duration.ZERO, 0, false, 0);
     }
 
     private final List<Rule> rules = new ArrayList<>();
@@ -89,6 +92,17 @@ public final class Faults {
         return arm(new Rule(Kind.DROP_RESPONSE, scope, times, 0, Duration.ZERO));
     }
 
+    /**
+     * The next {@code times} matching calls are processed (committed) and then answered with {@code status} in
+     * Acumatica's error shape instead of their result.
+     */
+    public Faults commitThenFailNext(int times, int status, FaultScope scope) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("A failure status must be 4xx or 5xx, was " + status);
+        }
+        return arm(new Rule(Kind.COMMIT_THEN_FAIL, scope, times, status, Duration.ZERO));
+    }
+
     /** Expires every access token issued so far; the next call with one of them gets 401. */
     public void expireAllTokens() {
         tokens.expireAllAccessTokens();
@@ -112,8 +126,9 @@ public final class Faults {
         Rule fail = take(Kind.FAIL, method, target);
         // A failed request was never processed, so there is nothing to commit-then-drop: keep that fault armed.
         Rule drop = fail == null ? take(Kind.DROP_RESPONSE, method, target) : null;
+        Rule failAfterCommit = fail == null && drop == null ? take(Kind.COMMIT_THEN_FAIL, method, target) : null;
         return new Decision(delay == null ? Duration.ZERO : delay.delay, fail == null ? 0 : fail.status,
-                drop != null);
+                drop != null, failAfterCommit == null ? 0 : failAfterCommit.status);
     }
 
     private synchronized Faults arm(Rule rule) {

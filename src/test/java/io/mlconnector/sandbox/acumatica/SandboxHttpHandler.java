@@ -92,6 +92,9 @@ final class SandboxHttpHandler implements HttpHandler {
         pause(fault.delay());
         SandboxResponse response = fault.failStatus() > 0 ? HttpErrors.injected(fault.failStatus())
                 : routeSafely(request);
+        if (fault.failAfterCommitStatus() > 0) {
+            response = HttpErrors.injected(fault.failAfterCommitStatus()); // the work above is done and kept
+        }
         if (fault.dropResponse()) {
             log.record(request, target, at.time(), at.elapsed(), RecordedRequest.NO_RESPONSE);
             return; // closing without sending headers drops the connection

@@ -185,6 +185,26 @@ public final class ChargebeeSandbox implements AutoCloseable {
         return copyOf(ResourceType.EVENT, id);
     }
 
+    /** Every customer as stored now (the state GET answers), in insertion order. */
+    public List<ObjectNode> customers() {
+        return copies(ResourceType.CUSTOMER);
+    }
+
+    /** Every invoice as stored now, in insertion order. */
+    public List<ObjectNode> invoices() {
+        return copies(ResourceType.INVOICE);
+    }
+
+    /** Every credit note as stored now, in insertion order. */
+    public List<ObjectNode> creditNotes() {
+        return copies(ResourceType.CREDIT_NOTE);
+    }
+
+    /** Every transaction as stored now, in insertion order. */
+    public List<ObjectNode> transactions() {
+        return copies(ResourceType.TRANSACTION);
+    }
+
     /** Every event, ordered by {@code occurred_at} then id (the order {@link #deliverAll} uses). */
     public List<ObjectNode> events() {
         return store.snapshot(ResourceType.EVENT).stream()
@@ -205,6 +225,29 @@ public final class ChargebeeSandbox implements AutoCloseable {
         ObjectNode event = EventFactory.event(store.nextEventId(), eventType, clock.get().instant().getEpochSecond(),
                 "api", content);
         return store.put(ResourceType.EVENT, event);
+    }
+
+    /**
+     * Something happened at {@code occurredAt}, as a real site records it: each resource is stored as it is now (GET
+     * and list answer this state until the next change) and an event is recorded whose {@code content} is a snapshot
+     * of the resources at this moment. Later changes to the same records leave this event's content as it was, so a
+     * scenario can move an invoice from {@code posted} to {@code paid}, or a payment from {@code success} to
+     * {@code late_failure}, and every event keeps the state of its own time. Each resource names its kind in
+     * {@code object} ({@code customer}, {@code invoice}, {@code credit_note} or {@code transaction}).
+     *
+     * @return the stored event
+     */
+    public ObjectNode recordEvent(String eventType, long occurredAt, ObjectNode... resources) {
+        ObjectNode content = mapper.createObjectNode();
+        for (ObjectNode resource : resources) {
+            String objectName = resource.path("object").asText();
+            ResourceType type = ResourceType.byObjectName(objectName).filter(t -> t != ResourceType.EVENT)
+                    .orElseThrow(() -> new IllegalArgumentException("Cannot record a resource whose object is '"
+                            + objectName + "'"));
+            content.set(type.objectName(), store.put(type, resource));
+        }
+        return store.put(ResourceType.EVENT, EventFactory.event(store.nextEventId(), eventType, occurredAt, "system",
+                content));
     }
 
     /** Records a complete event as given, filling only what is missing (id, occurred_at, object, api_version...). */
@@ -319,6 +362,10 @@ public final class ChargebeeSandbox implements AutoCloseable {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private List<ObjectNode> copies(ResourceType type) {
+        return store.snapshot(type).stream().map(ObjectNode::deepCopy).toList();
+    }
 
     private Optional<ObjectNode> copyOf(ResourceType type, String id) {
         return store.find(type, id).map(ObjectNode::deepCopy);

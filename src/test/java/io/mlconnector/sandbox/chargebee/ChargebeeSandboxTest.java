@@ -249,6 +249,37 @@ class ChargebeeSandboxTest {
         assertEquals("I1", retrieved.get("content").get("invoice").get("id").asText());
     }
 
+    @Test
+    void recordEvent_shouldKeepEachEventsContentAsOfItsTime_whileRetrieveAndListAnswerTheCurrentState()
+            throws Exception {
+        ObjectNode invoice = invoice("INV-T", "c1", "posted", 5000, 1_000L, 1_000L);
+        invoice.put("amount_due", 5000);
+        ObjectNode generated = sandbox.recordEvent("invoice_generated", 1_000, invoice);
+        invoice.put("status", "paid").put("amount_due", 0).put("updated_at", 2_000);
+        ObjectNode paid = sandbox.recordEvent("payment_succeeded", 2_000, invoice, transaction("t1", 2_000L, 2_000L));
+        invoice.put("status", "voided").put("updated_at", 3_000);
+        sandbox.recordEvent("invoice_updated", 3_000, invoice);
+
+        JsonNode firstEvent = ok("/events/" + generated.get("id").asText()).get("event");
+        assertEquals("posted", firstEvent.at("/content/invoice/status").asText());
+        assertEquals(5000, firstEvent.at("/content/invoice/amount_due").asLong());
+        assertEquals(1_000, firstEvent.get("occurred_at").asLong());
+        JsonNode secondEvent = ok("/events/" + paid.get("id").asText()).get("event");
+        assertEquals("paid", secondEvent.at("/content/invoice/status").asText());
+        assertEquals("t1", secondEvent.at("/content/transaction/id").asText());
+        assertEquals("voided", ok("/invoices/INV-T").at("/invoice/status").asText());
+        assertEquals("voided", ok("/invoices").at("/list/0/invoice/status").asText());
+        assertEquals(List.of("posted", "paid", "voided"), sandbox.events().stream()
+                .map(e -> e.at("/content/invoice/status").asText()).toList());
+    }
+
+    @Test
+    void recordEvent_shouldRefuse_whenAResourceNamesNoKnownObject() {
+        ObjectNode unknown = mapper.createObjectNode().put("id", "x").put("object", "subscription");
+
+        assertThrows(IllegalArgumentException.class, () -> sandbox.recordEvent("subscription_created", 1, unknown));
+    }
+
     // ---- retrieve, line items, configuration ------------------------------------------------------------------------
 
     @Test

@@ -169,6 +169,130 @@ final class DemoSettlements {
         return refund;
     }
 
+    /** An offline payment of part of what an invoice owes: the invoice keeps its status and the rest stays due. */
+    ObjectNode partialPayment(DemoCustomers.Profile customer, ObjectNode invoice, long amount, long at) {
+        if (amount <= 0 || amount >= invoice.get("amount_due").longValue()) {
+            throw new IllegalArgumentException("A partial payment pays more than nothing and less than the amount due");
+        }
+        String status = invoice.get("status").asText();
+        ObjectNode txn = transaction(customer, "payment", "success", amount, at, false);
+        txn.put("reference_number", String.format("BT-%06d", 100_000 + random.nextInt(900_000)));
+        applyPayment(txn, invoice, amount, at);
+        invoice.put("status", status);
+        invoice.remove("paid_at");
+        ((ObjectNode) txn.get("linked_invoices").get(0)).put("invoice_status", status);
+        return txn;
+    }
+
+    /**
+     * A payment that succeeded fails later (a returned direct debit): the transaction becomes {@code late_failure}
+     * and what it paid is due again on the invoice, which goes back to {@code payment_due}.
+     */
+    void lateFailure(ObjectNode payment, ObjectNode invoice, long at) {
+        payment.put("status", "late_failure");
+        payment.put("error_code", "payment_failed");
+        payment.put("error_text", "Bank returned the debit: insufficient funds");
+        touch(payment, at);
+        long applied = 0;
+        for (JsonNode link : invoice.withArrayProperty("linked_payments")) {
+            if (link.get("txn_id").asText().equals(payment.get("id").asText())) {
+                ((ObjectNode) link).put("txn_status", "late_failure");
+                applied += link.get("applied_amount").longValue();
+            }
+        }
+        invoice.put("amount_paid", invoice.get("amount_paid").longValue() - applied);
+        invoice.put("status", "payment_due");
+        invoice.remove("paid_at");
+        refreshAmountDue(invoice);
+        touch(invoice, at);
+    }
+
+    /** An unpaid invoice voided: nothing is due on it any more. */
+    void voidInvoice(ObjectNode invoice, long at) {
+        if (invoice.get("amount_paid").longValue() != 0) {
+            throw new IllegalStateException("Only an invoice without payments is voided here");
+        }
+        invoice.put("status", "voided");
+        invoice.put("voided_at", at);
+        invoice.put("void_reason_code", "Duplicate Invoice");
+        invoice.put("amount_due", 0);
+        invoice.put("amount_to_collect", 0);
+        touch(invoice, at);
+    }
+
+    /**
+     * An {@code adjustment} credit note that takes {@code credited} (lines of the invoice) off what the invoice owes.
+     *
+     * @param credited the credited lines' money; its total must not exceed the amount due
+     */
+    ObjectNode adjustment(DemoCustomers.Profile customer, ObjectNode invoice, ObjectNode credited, long at) {
+        long total = credited.get("total").longValue();
+        if (total > invoice.get("amount_due").longValue()) {
+            throw new IllegalStateException("An adjustment credit note cannot exceed the amount due");
+        }
+        ObjectNode cn = creditNote(customer, invoice, "adjustment", "order_change", "Order Change", "adjusted",
+                credited, at);
+        cn.put("amount_allocated", total);
+        ObjectNode allocation = cn.withArrayProperty("allocations").addObject();
+        allocation.put("invoice_id", invoice.get("id").asText());
+        allocation.put("allocated_amount", total);
+        allocation.put("allocated_at", at);
+        allocation.put("invoice_date", invoice.get("date").longValue());
+        allocation.put("invoice_status", invoice.get("status").asText());
+        invoice.put("amount_adjusted", invoice.get("amount_adjusted").longValue() + total);
+        invoice.withArrayProperty("adjustment_credit_notes").add(createdCreditNote(cn));
+        refreshAmountDue(invoice);
+        touch(invoice, at);
+        return cn;
+    }
+
+    /** Voids an adjustment credit note: its allocation is undone and the invoice owes that amount again. */
+    void voidAdjustment(ObjectNode cn, ObjectNode invoice, long at) {
+        long total = cn.get("total").longValue();
+        cn.put("status", "voided");
+        cn.put("voided_at", at);
+        cn.put("amount_allocated", 0);
+        cn.putArray("allocations");
+        touch(cn, at);
+        invoice.put("amount_adjusted", invoice.get("amount_adjusted").longValue() - total);
+        for (JsonNode created : invoice.withArrayProperty("adjustment_credit_notes")) {
+            if (created.get("cn_id").asText().equals(cn.get("id").asText())) {
+                ((ObjectNode) created).put("cn_status", "voided");
+            }
+        }
+        refreshAmountDue(invoice);
+        touch(invoice, at);
+    }
+
+    /**
+     * Chargebee applies a customer's excess payment to a new invoice: the payment's {@code amount_unused} pays it
+     * (up to what it owes), linked both ways with {@code applied_at} after the payment's date.
+     *
+     * @return the amount applied
+     */
+    long applyExcess(DemoCustomers.Profile customer, ObjectNode payment, ObjectNode invoice, long at) {
+        long applied = Math.min(payment.get("amount_unused").longValue(), invoice.get("amount_due").longValue());
+        if (applied <= 0) {
+            return 0;
+        }
+        String status = invoice.get("status").asText();
+        applyPayment(payment, invoice, applied, at);
+        if (invoice.get("amount_due").longValue() > 0) {
+            invoice.put("status", status);
+            invoice.remove("paid_at");
+        }
+        ObjectNode paymentLink = (ObjectNode) invoice.get("linked_payments").get(invoice.get("linked_payments").size() - 1);
+        paymentLink.put("txn_date", payment.get("date").longValue());
+        payment.put("amount_unused", payment.get("amount_unused").longValue() - applied);
+        touch(payment, at);
+        ObjectNode json = customer.json();
+        json.put("excess_payments", json.get("excess_payments").longValue() - applied);
+        json.withArrayProperty("balances").forEach(b -> ((ObjectNode) b).put("excess_payments",
+                json.get("excess_payments").longValue()));
+        touch(json, at);
+        return applied;
+    }
+
     private void applyPayment(ObjectNode txn, ObjectNode invoice, long applied, long at) {
         ObjectNode link = txn.withArrayProperty("linked_invoices").addObject();
         link.put("invoice_id", invoice.get("id").asText());

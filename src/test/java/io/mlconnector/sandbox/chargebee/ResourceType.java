@@ -58,6 +58,11 @@ enum ResourceType {
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
+    /** The resource an {@code object} attribute names, e.g. {@code credit_note}. */
+    static Optional<ResourceType> byObjectName(String objectName) {
+        return Arrays.stream(values()).filter(t -> t.objectName.equals(objectName)).findFirst();
+    }
+
     static Optional<ResourceType> byPathSegment(String segment) {
         return Arrays.stream(values()).filter(t -> t.pathSegment.equals(segment)).findFirst();
     }
