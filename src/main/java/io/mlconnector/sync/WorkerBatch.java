@@ -264,6 +264,13 @@ public class WorkerBatch {
         try {
             LogFields.put(LogFields.EVENT_ID, eventId);
             LogFields.put(LogFields.EVENT_TYPE, claimed.event().eventType());
+            // The audit row is written before the claim is marked done or held: a worker that dies in between leaves
+            // the claim in progress, so the delivery is redone (idempotently) and never done without its row.
+            if (outcome instanceof SyncOutcome.Held held) {
+                // Park first: if parking fails the message is delivered again instead of being lost.
+                queue.park(claimed.message().body(), held.reason());
+            }
+            audit.record(auditRow(claimed, ref, source, outcome));
             if (outcome instanceof SyncOutcome.Posted posted) {
                 claims.complete(dedupKey, "POSTED " + posted.acumaticaRef(), clock.instant());
             } else if (outcome instanceof SyncOutcome.Skipped) {
@@ -273,11 +280,8 @@ public class WorkerBatch {
                 failed.add(claimed.message().messageId());
                 comeBackSoon(claimed.message(), retry);
             } else if (outcome instanceof SyncOutcome.Held held) {
-                // Park first: if parking fails the message is delivered again instead of being lost.
-                queue.park(claimed.message().body(), held.reason());
                 claims.hold(dedupKey, held.reason(), clock.instant());
             }
-            audit.record(auditRow(claimed, ref, source, outcome));
             LOG.infof("Event %s: %s", eventId, outcome.name());
         } catch (RuntimeException storeOrQueueDown) {
             // Could not record or park: deliver the message again rather than lose it.

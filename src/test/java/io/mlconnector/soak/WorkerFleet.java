@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
 
 /**
  * Lambda's SQS event source mapping with ReportBatchItemFailures, run against ElasticMQ by up to {@code workers}
@@ -121,8 +122,12 @@ public final class WorkerFleet {
         Instant now = clock.instant();
         List<InFlight> due = inFlight.stream().filter(m -> !m.visibleAt().isAfter(now)).toList();
         for (InFlight message : due) {
-            sqs.changeMessageVisibility(c -> c.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
-                    .visibilityTimeout(0));
+            try {
+                sqs.changeMessageVisibility(c -> c.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                        .visibilityTimeout(0));
+            } catch (ReceiptHandleIsInvalidException cameBackAlready) {
+                // The worker shortened its visibility (a busy document) and it was received again: nothing to do.
+            }
         }
         inFlight.removeAll(due);
         return due.size();
