@@ -1,0 +1,32 @@
+package io.mlconnector.testing.fakes;
+
+import io.mlconnector.store.LedgerEntry;
+import io.mlconnector.store.LedgerStore;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * {@link LedgerStore} in memory, forward only by {@link io.mlconnector.store.LedgerStatus#rank()} as DynamoLedgerStore's
+ * condition is: a write at the stored rank or above replaces the whole entry, one below is refused. Written against
+ * the rank alone, so new states and new entry fields need no change here.
+ */
+public final class InMemoryLedgerStore implements LedgerStore {
+    private final ConcurrentMap<String, LedgerEntry> entries = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<LedgerEntry> find(String chargebeeType, String chargebeeId) {
+        return Optional.ofNullable(entries.get(key(chargebeeType, chargebeeId)));
+    }
+
+    @Override
+    public boolean record(LedgerEntry entry) {
+        LedgerEntry kept = entries.merge(key(entry.chargebeeType(), entry.chargebeeId()), entry,
+                (stored, offered) -> stored.status().rank() <= offered.status().rank() ? offered : stored);
+        return kept == entry;
+    }
+
+    private static String key(String chargebeeType, String chargebeeId) {
+        return chargebeeType + "#" + chargebeeId;
+    }
+}
