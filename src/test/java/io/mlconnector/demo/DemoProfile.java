@@ -9,6 +9,8 @@ public class DemoProfile extends HandlerProfiles.Worker {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+        // The demo shows the pace the default Chargebee budget sets, as the README says.
+        config.remove("chargebee.rate-limit.requests");
         config.put("quarkus.log.level", "WARN");
         config.put("quarkus.log.category.\"org.apache.pekko\".level", "ERROR");
         // Every test run ends with this warning; the demo's last lines are its report.

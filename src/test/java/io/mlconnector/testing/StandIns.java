@@ -2,7 +2,8 @@ package io.mlconnector.testing;
 
 /**
  * The stand-ins one test JVM shares across Quarkus restarts (each handler profile restarts the application): ElasticMQ
- * for SQS and dynalite for DynamoDB. Started on first use, stopped when the JVM exits; tests reset them.
+ * for SQS and dynalite for DynamoDB. Each starts on first use (the store contract tests need dynalite only), and both
+ * stop when the JVM exits; tests reset them.
  */
 public final class StandIns {
     /** Low enough that a poison message reaches the DLQ quickly in tests; template.yaml defaults to 5. */
@@ -12,40 +13,46 @@ public final class StandIns {
 
     private static StandIns shared;
 
-    private final ElasticMq sqs;
-    private final Dynalite dynamo;
+    private ElasticMq sqs;
+    private Dynalite dynamo;
 
-    private StandIns(ElasticMq sqs, Dynalite dynamo) {
-        this.sqs = sqs;
-        this.dynamo = dynamo;
-    }
+    private StandIns() {}
 
     /** Test infrastructure only: one set per JVM, like a Testcontainers singleton. */
     public static synchronized StandIns shared() {
         if (shared == null) {
-            StandIns started = new StandIns(ElasticMq.start(MAX_RECEIVE_COUNT, VISIBILITY_TIMEOUT_SECONDS),
-                    Dynalite.start());
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
-            shared = started;
+            StandIns standIns = new StandIns();
+            Runtime.getRuntime().addShutdownHook(new Thread(standIns::stop));
+            shared = standIns;
         }
         return shared;
     }
 
-    public ElasticMq sqs() {
+    public synchronized ElasticMq sqs() {
+        if (sqs == null) {
+            sqs = ElasticMq.start(MAX_RECEIVE_COUNT, VISIBILITY_TIMEOUT_SECONDS);
+        }
         return sqs;
     }
 
-    public Dynalite dynamo() {
+    public synchronized Dynalite dynamo() {
+        if (dynamo == null) {
+            dynamo = Dynalite.start();
+        }
         return dynamo;
     }
 
     public void reset() {
-        sqs.purge();
-        dynamo.reset();
+        sqs().purge();
+        dynamo().reset();
     }
 
-    private void stop() {
-        sqs.close();
-        dynamo.close();
+    private synchronized void stop() {
+        if (sqs != null) {
+            sqs.close();
+        }
+        if (dynamo != null) {
+            dynamo.close();
+        }
     }
 }
