@@ -38,9 +38,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * Puts documents into Acumatica exactly once. Acumatica has no idempotency key, so every attempt first looks the
- * document up by its natural key (the Chargebee id stamped on it) and creates only when nothing is there; a retry
- * after a lost response therefore finds the document instead of creating a second one.
+ * Puts documents into Acumatica exactly once. Acumatica has no idempotency key, so the ledger records the intent
+ * ({@code Creating}) before the first create; a later attempt sees it and looks the document up by its natural key
+ * (the Chargebee id stamped on it) before creating, so a retry after a lost response finds the document instead of
+ * creating a second one, and a first attempt spends no call on a lookup that cannot find anything.
  */
 @ApplicationScoped
 public class AcumaticaDocuments {
@@ -52,6 +53,8 @@ public class AcumaticaDocuments {
     static final String VOID_PAYMENT = "VoidPayment";
     static final String JOURNAL_TRANSACTION = "JournalTransaction";
     static final String RELEASE_JOURNAL_TRANSACTION = "ReleaseJournalTransaction";
+    /** The ledger's Acumatica key of a document whose create was started but never answered. */
+    static final String NO_KEY_YET = "-";
 
     private final AcumaticaClient acumatica;
     private final LedgerStore ledger;
@@ -82,11 +85,9 @@ public class AcumaticaDocuments {
         if (known.isPresent()) {
             return new PostedDocument(CUSTOMER, known.get().acumaticaKey(), known.get().acumaticaId(), null, null, false);
         }
-        return findCustomer(body.customerID())
-                .map(found -> ours(found, chargebeeId))
-                .map(found -> remember("customer", chargebeeId, CUSTOMER, found.customerID(), found.id(),
-                        LedgerStatus.ACTIVE, null, null, false))
-                .orElseGet(() -> createCustomer(chargebeeId, body, null));
+        // No lookup first: the create is insert-only on a key of our own, so "exists" comes back as a 412, and only
+        // then is the customer read (and proved ours by its AccountRef).
+        return createCustomer(chargebeeId, body, null);
     }
 
     /** The Acumatica CustomerID of a Chargebee customer the connector already put there, without any remote call. */
@@ -117,14 +118,21 @@ public class AcumaticaDocuments {
         // The CustomerID the connector gave this customer before wins over today's rule (a changed id strategy).
         Optional<String> known = entry.map(LedgerEntry::acumaticaKey);
         AcuCustomer keyed = known.map(body::withCustomerID).orElse(body);
-        Optional<CustomerRef> existing = findCustomer(keyed.customerID());
-        if (existing.isEmpty()) {
-            return Optional.of(createCustomer(chargebeeId, keyed, sourceVersion));
-        }
         if (known.isEmpty()) {
-            ours(existing.get(), chargebeeId);
+            Inserted inserted = insertOrFindOurs(chargebeeId, keyed);
+            if (inserted.createdNow()) {
+                return Optional.of(recordCreated(chargebeeId, keyed, inserted.customer(), sourceVersion));
+            }
         }
-        CustomerRef updated = acumatica.update(CUSTOMER, keyed, CustomerRef.class);
+        // Ours (the ledger says so, or its AccountRef proved it): update in place, one call; a customer deleted in
+        // Acumatica since answers 412 to the update-only PUT and is created again.
+        CustomerRef updated;
+        try {
+            updated = acumatica.update(CUSTOMER, keyed, CustomerRef.class);
+        } catch (AcumaticaException.PreconditionFailed gone) {
+            return Optional.of(recordCreated(chargebeeId, keyed, insertOrFindOurs(chargebeeId, keyed).customer(),
+                    sourceVersion));
+        }
         LedgerStatus status = "Inactive".equals(keyed.status()) ? LedgerStatus.INACTIVE : LedgerStatus.ACTIVE;
         ledger.record(new LedgerEntry("customer", chargebeeId, CUSTOMER, updated.id(), updated.customerID(), status,
                 clock.instant(), sourceVersion));
@@ -246,9 +254,11 @@ public class AcumaticaDocuments {
     }
 
     /**
-     * The recipe every AR document follows: the ledger says it is done → done; else look it up by its natural key;
-     * create it only when nothing is there; remember it before releasing, so a failed release is retried against this
-     * document; release; remember it released.
+     * The recipe every AR document follows: the ledger says it is released → done. The ledger knows nothing → record
+     * the intent ({@code Creating}) and create, with no lookup: nothing can be in Acumatica for a document no attempt
+     * ever started. The ledger says creating or created → an earlier attempt may have committed without its answer
+     * reaching us, so only then look it up by its natural key, and create only when nothing is there. Remember it
+     * created before releasing, so a failed release is retried against this document; release; remember it released.
      */
     private <T extends Record & ReleasableDocument> PostedDocument ensureReleased(
             String chargebeeType, String chargebeeId, String entity, String naturalKey, Record body, Class<T> view,
@@ -264,9 +274,12 @@ public class AcumaticaDocuments {
         if (known.isPresent() && known.get().status() == LedgerStatus.RELEASED) {
             return new PostedDocument(entity, known.get().acumaticaKey(), known.get().acumaticaId(), null, null, false);
         }
+        // A refused intent means another writer got further since the read (a lease that ran out): look it up.
+        boolean firstAttempt = known.isEmpty() && ledger.record(new LedgerEntry(chargebeeType, chargebeeId, entity,
+                null, NO_KEY_YET, LedgerStatus.CREATING, clock.instant()));
         String sent = null;
         boolean createdNow = false;
-        T document = acumatica.findFirst(entity, naturalKey, view).orElse(null);
+        T document = firstAttempt ? null : acumatica.findFirst(entity, naturalKey, view).orElse(null);
         if (document == null) {
             sent = codec.encode(body).toString();
             document = acumatica.create(entity, body, view);
@@ -448,18 +461,28 @@ public class AcumaticaDocuments {
     }
 
     private PostedDocument createCustomer(String chargebeeId, AcuCustomer body, Long sourceVersion) {
-        String sent = codec.encode(body).toString();
-        CustomerRef created;
-        try {
-            created = acumatica.create(CUSTOMER, body, CustomerRef.class);
-        } catch (AcumaticaException.PreconditionFailed existsAlready) {
-            // Created by a concurrent or earlier attempt whose answer we never saw: it is there, which is the goal.
-            created = findCustomer(body.customerID()).map(found -> ours(found, chargebeeId))
-                    .orElseThrow(() -> existsAlready);
-        }
+        return recordCreated(chargebeeId, body, insertOrFindOurs(chargebeeId, body).customer(), sourceVersion);
+    }
+
+    private PostedDocument recordCreated(String chargebeeId, AcuCustomer body, CustomerRef created,
+                                         Long sourceVersion) {
         ledger.record(new LedgerEntry("customer", chargebeeId, CUSTOMER, created.id(), created.customerID(),
                 LedgerStatus.ACTIVE, clock.instant(), sourceVersion));
-        return new PostedDocument(CUSTOMER, created.customerID(), created.id(), sent, toJson(created), true);
+        return new PostedDocument(CUSTOMER, created.customerID(), created.id(), codec.encode(body).toString(),
+                toJson(created), true);
+    }
+
+    /** A customer the insert-only PUT created, or the one already there under that CustomerID if it is ours. */
+    private record Inserted(CustomerRef customer, boolean createdNow) {}
+
+    private Inserted insertOrFindOurs(String chargebeeId, AcuCustomer body) {
+        try {
+            return new Inserted(acumatica.create(CUSTOMER, body, CustomerRef.class), true);
+        } catch (AcumaticaException.PreconditionFailed existsAlready) {
+            // Created by a concurrent or earlier attempt whose answer we never saw, or someone else's: read it.
+            return new Inserted(findCustomer(body.customerID()).map(found -> ours(found, chargebeeId))
+                    .orElseThrow(() -> existsAlready), false);
+        }
     }
 
     private Optional<CustomerRef> findCustomer(String customerId) {
