@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +47,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 @ApplicationScoped
 public class AcumaticaDocuments {
     static final String CUSTOMER = "Customer";
+    static final String INVOICE = "Invoice";
+    static final String CREDIT_MEMO = "Credit Memo";
     static final String SALES_INVOICE = "SalesInvoice";
     static final String RELEASE_SALES_INVOICE = "ReleaseSalesInvoice";
     static final String PAYMENT = "Payment";
@@ -323,8 +326,10 @@ public class AcumaticaDocuments {
 
     /**
      * Applies what a payment posted earlier does not apply yet: Chargebee later used its unapplied (excess) amount for
-     * another invoice. Compares the applications the body asks for with Acumatica's released ones and adds only the
-     * difference, then releases again, so a repeated call applies nothing twice.
+     * another invoice. Compares the applications the body asks for with Acumatica's: released ones count as done, and
+     * unreleased ones (an earlier attempt that stopped between its update and its release) are corrected by their id
+     * rather than added again, so a repeated or resumed call applies nothing twice. When the unreleased lines already
+     * say exactly what is missing, only the release is sent.
      *
      * @return the payment, when something new was applied
      */
@@ -345,36 +350,93 @@ public class AcumaticaDocuments {
             return Optional.empty(); // not there yet, fully applied, or voided
         }
         Map<String, BigDecimal> applied = new HashMap<>();
-        for (PaymentApplications.Applied line : current.applicationHistory() == null
-                ? List.<PaymentApplications.Applied>of() : current.applicationHistory()) {
-            applied.merge(line.adjustedDocType() + "/" + line.adjustedRefNbr(),
-                    line.amountPaid() == null ? BigDecimal.ZERO : line.amountPaid(), BigDecimal::add);
+        for (PaymentApplications.Applied line : current.released()) {
+            applied.merge(documentKey(line.adjustedDocType(), line.adjustedRefNbr()), amount(line.amountPaid()),
+                    BigDecimal::add);
         }
-        List<AcuPaymentApplication> missing = new ArrayList<>();
+        Map<String, BigDecimal> missing = new LinkedHashMap<>();
         for (AcuPaymentApplication wanted : body.documentsToApply()) {
-            BigDecimal left = wanted.amountPaid().subtract(applied.getOrDefault(
-                    wanted.docType() + "/" + wanted.referenceNbr(), BigDecimal.ZERO));
-            if (left.signum() > 0) {
-                missing.add(new AcuPaymentApplication(wanted.docType(), wanted.referenceNbr(), left));
-            }
+            String document = documentKey(wanted.docType(), wanted.referenceNbr());
+            missing.merge(document, wanted.amountPaid().subtract(applied.getOrDefault(document, BigDecimal.ZERO))
+                    .max(BigDecimal.ZERO), BigDecimal::add);
         }
-        if (missing.isEmpty()) {
+        // Unreleased lines for documents no longer wanted are missing nothing: they are removed, never released.
+        current.pending().forEach(line -> missing.putIfAbsent(documentKey(line.docType(), line.referenceNbr()),
+                BigDecimal.ZERO));
+        Optional<Reconciled> plan = reconcile(current.pending(), missing);
+        if (plan.isEmpty()) {
             return Optional.empty();
         }
-        AcuPaymentApplicationsUpdate update = new AcuPaymentApplicationsUpdate(current.type(), current.referenceNbr(),
-                missing);
-        String sent = codec.encode(update).toString();
-        PaymentView updated = acumatica.update(PAYMENT, update, PaymentView.class);
-        acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(updated.id()));
+        String sent = null;
+        String id = current.id();
+        String answer = null;
+        if (!plan.get().changes().isEmpty()) {
+            AcuPaymentApplicationsUpdate update = new AcuPaymentApplicationsUpdate(current.type(),
+                    current.referenceNbr(), plan.get().changes());
+            sent = codec.encode(update).toString();
+            PaymentView updated = acumatica.update(PAYMENT, update, PaymentView.class);
+            id = updated.id();
+            answer = toJson(updated);
+        }
+        if (!plan.get().release()) {
+            return Optional.empty(); // a leftover line removed; nothing is missing
+        }
+        acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(id));
         return Optional.of(remember("transaction", chargebeeId, PAYMENT, current.type() + "/" + current.referenceNbr(),
-                updated.id(), LedgerStatus.RELEASED, sent, toJson(updated), false));
+                id, LedgerStatus.RELEASED, sent, answer, false));
+    }
+
+    /**
+     * What to send so that a document's unreleased applications say exactly what is missing: the lines to add,
+     * correct (by id) or remove, and whether a release is then due (something is left to apply).
+     */
+    private record Reconciled(List<AcuPaymentApplication> changes, boolean release) {}
+
+    /**
+     * @param missing per adjusted document ("Type/ReferenceNbr"), what is still to be applied to it (zero: nothing)
+     * @return empty when nothing is missing and nothing unreleased is left over
+     */
+    private static Optional<Reconciled> reconcile(List<PaymentApplications.Pending> pending,
+                                                  Map<String, BigDecimal> missing) {
+        List<AcuPaymentApplication> changes = new ArrayList<>();
+        boolean release = false;
+        for (Map.Entry<String, BigDecimal> document : missing.entrySet()) {
+            List<PaymentApplications.Pending> lines = pending.stream()
+                    .filter(line -> documentKey(line.docType(), line.referenceNbr()).equals(document.getKey()))
+                    .toList();
+            BigDecimal wanted = document.getValue();
+            boolean exact = lines.size() == 1 && amount(lines.get(0).amountPaid()).compareTo(wanted) == 0;
+            if (wanted.signum() > 0) {
+                release = true;
+            }
+            if (exact) {
+                continue; // an earlier attempt's line says just this: only the release is missing
+            }
+            String[] typeAndNbr = document.getKey().split("/", 2);
+            if (wanted.signum() > 0) {
+                changes.add(lines.isEmpty() ? new AcuPaymentApplication(typeAndNbr[0], typeAndNbr[1], wanted)
+                        : AcuPaymentApplication.change(lines.get(0).id(), typeAndNbr[0], typeAndNbr[1], wanted));
+            }
+            lines.stream().skip(wanted.signum() > 0 ? 1 : 0)
+                    .forEach(line -> changes.add(AcuPaymentApplication.remove(line.id())));
+        }
+        return changes.isEmpty() && !release ? Optional.empty() : Optional.of(new Reconciled(changes, release));
+    }
+
+    private static String documentKey(String docType, String referenceNbr) {
+        return docType + "/" + referenceNbr;
+    }
+
+    private static BigDecimal amount(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
     }
 
     /**
      * Applies a released credit memo to an invoice up to {@code wanted}: what Chargebee applied, for example refundable
      * credits it used for a later invoice. The invoice's own applications ({@code ApplicationsInvoice}) say what this
-     * memo already paid there, so only the difference is applied (through {@code Payment} with Type Credit Memo, then
-     * a release) and a repeated call applies nothing.
+     * memo already paid there, and the memo's unreleased applications (an earlier attempt that stopped between its
+     * update and its release) are corrected by id rather than added again; so only the difference is applied (through
+     * {@code Payment} with Type Credit Memo, then a release) and a repeated or resumed call applies nothing twice.
      *
      * @return true when something was applied
      */
@@ -393,19 +455,33 @@ public class AcumaticaDocuments {
                 .orElseThrow(() -> new MissingReference("invoice " + invoiceNbr + " is not in Acumatica"));
         BigDecimal applied = (invoice.applicationsInvoice() == null
                 ? List.<InvoiceApplications.Applied>of() : invoice.applicationsInvoice()).stream()
-                .filter(line -> "Credit Memo".equals(line.docType()) && memoNbr.equals(line.adjustingDocReferenceNbr()))
-                .map(line -> line.amountPaid() == null ? BigDecimal.ZERO : line.amountPaid())
+                .filter(line -> CREDIT_MEMO.equals(line.docType()) && memoNbr.equals(line.adjustingDocReferenceNbr()))
+                .map(line -> amount(line.amountPaid()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal left = wanted.subtract(applied);
         if (invoice.balance() != null) {
             left = left.min(invoice.balance());
         }
-        if (left.signum() <= 0) {
+        // The memo's Payment view exists once something was applied through it; only then can lines be pending.
+        Optional<PaymentApplications> memo = acumatica.findFirst(PAYMENT, ODataFilter.and(
+                ODataFilter.eq("Type", CREDIT_MEMO), ODataFilter.eq("ReferenceNbr", memoNbr)),
+                PaymentApplications.class);
+        List<PaymentApplications.Pending> pending = memo.map(PaymentApplications::pending).orElse(List.of()).stream()
+                .filter(line -> INVOICE.equals(line.docType()) && invoiceNbr.equals(line.referenceNbr())).toList();
+        Optional<Reconciled> plan = reconcile(pending, Map.of(documentKey(INVOICE, invoiceNbr),
+                left.max(BigDecimal.ZERO)));
+        if (plan.isEmpty()) {
             return false;
         }
-        PaymentView memo = acumatica.update(PAYMENT, new AcuPaymentApplicationsUpdate("Credit Memo", memoNbr,
-                List.of(new AcuPaymentApplication("Invoice", invoiceNbr, left))), PaymentView.class);
-        acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(memo.id()));
+        String id = memo.map(PaymentApplications::id).orElse(null);
+        if (!plan.get().changes().isEmpty()) {
+            id = acumatica.update(PAYMENT, new AcuPaymentApplicationsUpdate(CREDIT_MEMO, memoNbr,
+                    plan.get().changes()), PaymentView.class).id();
+        }
+        if (!plan.get().release()) {
+            return false; // a leftover line removed; nothing is missing
+        }
+        acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(id));
         return true;
     }
 
