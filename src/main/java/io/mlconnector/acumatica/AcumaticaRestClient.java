@@ -43,6 +43,7 @@ public class AcumaticaRestClient implements AcumaticaClient {
     private final URI base;
     private final Optional<RequestBudget> budget;
     private final InvocationDeadline deadline;
+    private final ActionTiming timing = new ActionTiming();
 
     public AcumaticaRestClient(AcumaticaConfig config, CredentialStore credentials, TokenStore tokenStore,
                                ObjectMapper json, Clock clock, InvocationDeadline deadline) {
@@ -143,9 +144,17 @@ public class AcumaticaRestClient implements AcumaticaClient {
         awaitCompletion(operation, started);
     }
 
-    /** 202 + Location means "still running": poll the Location until 204, within the configured time limit. */
+    /**
+     * 202 + Location means "still running": poll the Location until 204, within the configured time limit. Every
+     * poll is a licensed request, so the first one waits about as long as this container's releases have taken
+     * (learnt from the ones before, see {@link ActionTiming}), and later ones back off, doubling up to the configured
+     * poll interval. A 204 (or 200) straight from the action needs no poll at all.
+     */
     private void awaitCompletion(String operation, Response answer) {
         Instant deadline = clock.instant().plus(config.actionTimeout());
+        long acceptedAt = System.nanoTime();
+        long wait = timing.firstWaitNanos(config.actionPollInterval().toNanos());
+        int polls = 0;
         Response current = answer;
         while (true) {
             int status = current.getStatus();
@@ -153,6 +162,9 @@ public class AcumaticaRestClient implements AcumaticaClient {
             String body = current.hasEntity() ? current.readEntity(String.class) : "";
             current.close();
             if (status == 204 || status == 200) {
+                if (polls > 0) {
+                    timing.completed(System.nanoTime() - acceptedAt, polls == 1);
+                }
                 return;
             }
             if (status != 202) {
@@ -165,7 +177,9 @@ public class AcumaticaRestClient implements AcumaticaClient {
                 throw new AcumaticaException.Transient(operation, status,
                         "still running after " + config.actionTimeout().toSeconds() + " s");
             }
-            pause();
+            pause(wait);
+            wait = Math.min(wait * 2, config.actionPollInterval().toNanos());
+            polls++;
             String relative = relativeToBase(location);
             current = call(operation, auth -> api.follow(relative, auth));
         }
@@ -234,9 +248,9 @@ public class AcumaticaRestClient implements AcumaticaClient {
         return details.isEmpty() ? Map.of() : Map.of("$expand", String.join(",", details));
     }
 
-    private void pause() {
+    private static void pause(long nanos) {
         try {
-            Thread.sleep(config.actionPollInterval().toMillis());
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AcumaticaException.Transient("wait for action", 0, "interrupted");

@@ -21,6 +21,13 @@ public class EndpointCheck {
 
     /** @throws EndpointNotPublished naming the configured and the published versions */
     public void requireConfiguredVersion() {
+        if (!verified) {
+            verifyOnce();
+        }
+    }
+
+    /** One check per container even when several worker threads start together (each check is a licensed call). */
+    private synchronized void verifyOnce() {
         if (verified) {
             return;
         }

@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,13 +39,16 @@ import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * Puts documents into Acumatica exactly once. Acumatica has no idempotency key, so every attempt first looks the
- * document up by its natural key (the Chargebee id stamped on it) and creates only when nothing is there; a retry
- * after a lost response therefore finds the document instead of creating a second one.
+ * Puts documents into Acumatica exactly once. Acumatica has no idempotency key, so the ledger records the intent
+ * ({@code Creating}) before the first create; a later attempt sees it and looks the document up by its natural key
+ * (the Chargebee id stamped on it) before creating, so a retry after a lost response finds the document instead of
+ * creating a second one, and a first attempt spends no call on a lookup that cannot find anything.
  */
 @ApplicationScoped
 public class AcumaticaDocuments {
     static final String CUSTOMER = "Customer";
+    static final String INVOICE = "Invoice";
+    static final String CREDIT_MEMO = "Credit Memo";
     static final String SALES_INVOICE = "SalesInvoice";
     static final String RELEASE_SALES_INVOICE = "ReleaseSalesInvoice";
     static final String PAYMENT = "Payment";
@@ -52,6 +56,8 @@ public class AcumaticaDocuments {
     static final String VOID_PAYMENT = "VoidPayment";
     static final String JOURNAL_TRANSACTION = "JournalTransaction";
     static final String RELEASE_JOURNAL_TRANSACTION = "ReleaseJournalTransaction";
+    /** The ledger's Acumatica key of a document whose create was started but never answered. */
+    static final String NO_KEY_YET = "-";
 
     private final AcumaticaClient acumatica;
     private final LedgerStore ledger;
@@ -82,11 +88,9 @@ public class AcumaticaDocuments {
         if (known.isPresent()) {
             return new PostedDocument(CUSTOMER, known.get().acumaticaKey(), known.get().acumaticaId(), null, null, false);
         }
-        return findCustomer(body.customerID())
-                .map(found -> ours(found, chargebeeId))
-                .map(found -> remember("customer", chargebeeId, CUSTOMER, found.customerID(), found.id(),
-                        LedgerStatus.ACTIVE, null, null, false))
-                .orElseGet(() -> createCustomer(chargebeeId, body, null));
+        // No lookup first: the create is insert-only on a key of our own, so "exists" comes back as a 412, and only
+        // then is the customer read (and proved ours by its AccountRef).
+        return createCustomer(chargebeeId, body, null);
     }
 
     /** The Acumatica CustomerID of a Chargebee customer the connector already put there, without any remote call. */
@@ -117,14 +121,21 @@ public class AcumaticaDocuments {
         // The CustomerID the connector gave this customer before wins over today's rule (a changed id strategy).
         Optional<String> known = entry.map(LedgerEntry::acumaticaKey);
         AcuCustomer keyed = known.map(body::withCustomerID).orElse(body);
-        Optional<CustomerRef> existing = findCustomer(keyed.customerID());
-        if (existing.isEmpty()) {
-            return Optional.of(createCustomer(chargebeeId, keyed, sourceVersion));
-        }
         if (known.isEmpty()) {
-            ours(existing.get(), chargebeeId);
+            Inserted inserted = insertOrFindOurs(chargebeeId, keyed);
+            if (inserted.createdNow()) {
+                return Optional.of(recordCreated(chargebeeId, keyed, inserted.customer(), sourceVersion));
+            }
         }
-        CustomerRef updated = acumatica.update(CUSTOMER, keyed, CustomerRef.class);
+        // Ours (the ledger says so, or its AccountRef proved it): update in place, one call; a customer deleted in
+        // Acumatica since answers 412 to the update-only PUT and is created again.
+        CustomerRef updated;
+        try {
+            updated = acumatica.update(CUSTOMER, keyed, CustomerRef.class);
+        } catch (AcumaticaException.PreconditionFailed gone) {
+            return Optional.of(recordCreated(chargebeeId, keyed, insertOrFindOurs(chargebeeId, keyed).customer(),
+                    sourceVersion));
+        }
         LedgerStatus status = "Inactive".equals(keyed.status()) ? LedgerStatus.INACTIVE : LedgerStatus.ACTIVE;
         ledger.record(new LedgerEntry("customer", chargebeeId, CUSTOMER, updated.id(), updated.customerID(), status,
                 clock.instant(), sourceVersion));
@@ -246,9 +257,11 @@ public class AcumaticaDocuments {
     }
 
     /**
-     * The recipe every AR document follows: the ledger says it is done → done; else look it up by its natural key;
-     * create it only when nothing is there; remember it before releasing, so a failed release is retried against this
-     * document; release; remember it released.
+     * The recipe every AR document follows: the ledger says it is released → done. The ledger knows nothing → record
+     * the intent ({@code Creating}) and create, with no lookup: nothing can be in Acumatica for a document no attempt
+     * ever started. The ledger says creating or created → an earlier attempt may have committed without its answer
+     * reaching us, so only then look it up by its natural key, and create only when nothing is there. Remember it
+     * created before releasing, so a failed release is retried against this document; release; remember it released.
      */
     private <T extends Record & ReleasableDocument> PostedDocument ensureReleased(
             String chargebeeType, String chargebeeId, String entity, String naturalKey, Record body, Class<T> view,
@@ -264,9 +277,12 @@ public class AcumaticaDocuments {
         if (known.isPresent() && known.get().status() == LedgerStatus.RELEASED) {
             return new PostedDocument(entity, known.get().acumaticaKey(), known.get().acumaticaId(), null, null, false);
         }
+        // A refused intent means another writer got further since the read (a lease that ran out): look it up.
+        boolean firstAttempt = known.isEmpty() && ledger.record(new LedgerEntry(chargebeeType, chargebeeId, entity,
+                null, NO_KEY_YET, LedgerStatus.CREATING, clock.instant()));
         String sent = null;
         boolean createdNow = false;
-        T document = acumatica.findFirst(entity, naturalKey, view).orElse(null);
+        T document = firstAttempt ? null : acumatica.findFirst(entity, naturalKey, view).orElse(null);
         if (document == null) {
             sent = codec.encode(body).toString();
             document = acumatica.create(entity, body, view);
@@ -310,8 +326,10 @@ public class AcumaticaDocuments {
 
     /**
      * Applies what a payment posted earlier does not apply yet: Chargebee later used its unapplied (excess) amount for
-     * another invoice. Compares the applications the body asks for with Acumatica's released ones and adds only the
-     * difference, then releases again, so a repeated call applies nothing twice.
+     * another invoice. Compares the applications the body asks for with Acumatica's: released ones count as done, and
+     * unreleased ones (an earlier attempt that stopped between its update and its release) are corrected by their id
+     * rather than added again, so a repeated or resumed call applies nothing twice. When the unreleased lines already
+     * say exactly what is missing, only the release is sent.
      *
      * @return the payment, when something new was applied
      */
@@ -332,36 +350,93 @@ public class AcumaticaDocuments {
             return Optional.empty(); // not there yet, fully applied, or voided
         }
         Map<String, BigDecimal> applied = new HashMap<>();
-        for (PaymentApplications.Applied line : current.applicationHistory() == null
-                ? List.<PaymentApplications.Applied>of() : current.applicationHistory()) {
-            applied.merge(line.adjustedDocType() + "/" + line.adjustedRefNbr(),
-                    line.amountPaid() == null ? BigDecimal.ZERO : line.amountPaid(), BigDecimal::add);
+        for (PaymentApplications.Applied line : current.released()) {
+            applied.merge(documentKey(line.adjustedDocType(), line.adjustedRefNbr()), amount(line.amountPaid()),
+                    BigDecimal::add);
         }
-        List<AcuPaymentApplication> missing = new ArrayList<>();
+        Map<String, BigDecimal> missing = new LinkedHashMap<>();
         for (AcuPaymentApplication wanted : body.documentsToApply()) {
-            BigDecimal left = wanted.amountPaid().subtract(applied.getOrDefault(
-                    wanted.docType() + "/" + wanted.referenceNbr(), BigDecimal.ZERO));
-            if (left.signum() > 0) {
-                missing.add(new AcuPaymentApplication(wanted.docType(), wanted.referenceNbr(), left));
-            }
+            String document = documentKey(wanted.docType(), wanted.referenceNbr());
+            missing.merge(document, wanted.amountPaid().subtract(applied.getOrDefault(document, BigDecimal.ZERO))
+                    .max(BigDecimal.ZERO), BigDecimal::add);
         }
-        if (missing.isEmpty()) {
+        // Unreleased lines for documents no longer wanted are missing nothing: they are removed, never released.
+        current.pending().forEach(line -> missing.putIfAbsent(documentKey(line.docType(), line.referenceNbr()),
+                BigDecimal.ZERO));
+        Optional<Reconciled> plan = reconcile(current.pending(), missing);
+        if (plan.isEmpty()) {
             return Optional.empty();
         }
-        AcuPaymentApplicationsUpdate update = new AcuPaymentApplicationsUpdate(current.type(), current.referenceNbr(),
-                missing);
-        String sent = codec.encode(update).toString();
-        PaymentView updated = acumatica.update(PAYMENT, update, PaymentView.class);
-        acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(updated.id()));
+        String sent = null;
+        String id = current.id();
+        String answer = null;
+        if (!plan.get().changes().isEmpty()) {
+            AcuPaymentApplicationsUpdate update = new AcuPaymentApplicationsUpdate(current.type(),
+                    current.referenceNbr(), plan.get().changes());
+            sent = codec.encode(update).toString();
+            PaymentView updated = acumatica.update(PAYMENT, update, PaymentView.class);
+            id = updated.id();
+            answer = toJson(updated);
+        }
+        if (!plan.get().release()) {
+            return Optional.empty(); // a leftover line removed; nothing is missing
+        }
+        acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(id));
         return Optional.of(remember("transaction", chargebeeId, PAYMENT, current.type() + "/" + current.referenceNbr(),
-                updated.id(), LedgerStatus.RELEASED, sent, toJson(updated), false));
+                id, LedgerStatus.RELEASED, sent, answer, false));
+    }
+
+    /**
+     * What to send so that a document's unreleased applications say exactly what is missing: the lines to add,
+     * correct (by id) or remove, and whether a release is then due (something is left to apply).
+     */
+    private record Reconciled(List<AcuPaymentApplication> changes, boolean release) {}
+
+    /**
+     * @param missing per adjusted document ("Type/ReferenceNbr"), what is still to be applied to it (zero: nothing)
+     * @return empty when nothing is missing and nothing unreleased is left over
+     */
+    private static Optional<Reconciled> reconcile(List<PaymentApplications.Pending> pending,
+                                                  Map<String, BigDecimal> missing) {
+        List<AcuPaymentApplication> changes = new ArrayList<>();
+        boolean release = false;
+        for (Map.Entry<String, BigDecimal> document : missing.entrySet()) {
+            List<PaymentApplications.Pending> lines = pending.stream()
+                    .filter(line -> documentKey(line.docType(), line.referenceNbr()).equals(document.getKey()))
+                    .toList();
+            BigDecimal wanted = document.getValue();
+            boolean exact = lines.size() == 1 && amount(lines.get(0).amountPaid()).compareTo(wanted) == 0;
+            if (wanted.signum() > 0) {
+                release = true;
+            }
+            if (exact) {
+                continue; // an earlier attempt's line says just this: only the release is missing
+            }
+            String[] typeAndNbr = document.getKey().split("/", 2);
+            if (wanted.signum() > 0) {
+                changes.add(lines.isEmpty() ? new AcuPaymentApplication(typeAndNbr[0], typeAndNbr[1], wanted)
+                        : AcuPaymentApplication.change(lines.get(0).id(), typeAndNbr[0], typeAndNbr[1], wanted));
+            }
+            lines.stream().skip(wanted.signum() > 0 ? 1 : 0)
+                    .forEach(line -> changes.add(AcuPaymentApplication.remove(line.id())));
+        }
+        return changes.isEmpty() && !release ? Optional.empty() : Optional.of(new Reconciled(changes, release));
+    }
+
+    private static String documentKey(String docType, String referenceNbr) {
+        return docType + "/" + referenceNbr;
+    }
+
+    private static BigDecimal amount(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
     }
 
     /**
      * Applies a released credit memo to an invoice up to {@code wanted}: what Chargebee applied, for example refundable
      * credits it used for a later invoice. The invoice's own applications ({@code ApplicationsInvoice}) say what this
-     * memo already paid there, so only the difference is applied (through {@code Payment} with Type Credit Memo, then
-     * a release) and a repeated call applies nothing.
+     * memo already paid there, and the memo's unreleased applications (an earlier attempt that stopped between its
+     * update and its release) are corrected by id rather than added again; so only the difference is applied (through
+     * {@code Payment} with Type Credit Memo, then a release) and a repeated or resumed call applies nothing twice.
      *
      * @return true when something was applied
      */
@@ -380,19 +455,33 @@ public class AcumaticaDocuments {
                 .orElseThrow(() -> new MissingReference("invoice " + invoiceNbr + " is not in Acumatica"));
         BigDecimal applied = (invoice.applicationsInvoice() == null
                 ? List.<InvoiceApplications.Applied>of() : invoice.applicationsInvoice()).stream()
-                .filter(line -> "Credit Memo".equals(line.docType()) && memoNbr.equals(line.adjustingDocReferenceNbr()))
-                .map(line -> line.amountPaid() == null ? BigDecimal.ZERO : line.amountPaid())
+                .filter(line -> CREDIT_MEMO.equals(line.docType()) && memoNbr.equals(line.adjustingDocReferenceNbr()))
+                .map(line -> amount(line.amountPaid()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal left = wanted.subtract(applied);
         if (invoice.balance() != null) {
             left = left.min(invoice.balance());
         }
-        if (left.signum() <= 0) {
+        // The memo's Payment view exists once something was applied through it; only then can lines be pending.
+        Optional<PaymentApplications> memo = acumatica.findFirst(PAYMENT, ODataFilter.and(
+                ODataFilter.eq("Type", CREDIT_MEMO), ODataFilter.eq("ReferenceNbr", memoNbr)),
+                PaymentApplications.class);
+        List<PaymentApplications.Pending> pending = memo.map(PaymentApplications::pending).orElse(List.of()).stream()
+                .filter(line -> INVOICE.equals(line.docType()) && invoiceNbr.equals(line.referenceNbr())).toList();
+        Optional<Reconciled> plan = reconcile(pending, Map.of(documentKey(INVOICE, invoiceNbr),
+                left.max(BigDecimal.ZERO)));
+        if (plan.isEmpty()) {
             return false;
         }
-        PaymentView memo = acumatica.update(PAYMENT, new AcuPaymentApplicationsUpdate("Credit Memo", memoNbr,
-                List.of(new AcuPaymentApplication("Invoice", invoiceNbr, left))), PaymentView.class);
-        acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(memo.id()));
+        String id = memo.map(PaymentApplications::id).orElse(null);
+        if (!plan.get().changes().isEmpty()) {
+            id = acumatica.update(PAYMENT, new AcuPaymentApplicationsUpdate(CREDIT_MEMO, memoNbr,
+                    plan.get().changes()), PaymentView.class).id();
+        }
+        if (!plan.get().release()) {
+            return false; // a leftover line removed; nothing is missing
+        }
+        acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(id));
         return true;
     }
 
@@ -448,18 +537,28 @@ public class AcumaticaDocuments {
     }
 
     private PostedDocument createCustomer(String chargebeeId, AcuCustomer body, Long sourceVersion) {
-        String sent = codec.encode(body).toString();
-        CustomerRef created;
-        try {
-            created = acumatica.create(CUSTOMER, body, CustomerRef.class);
-        } catch (AcumaticaException.PreconditionFailed existsAlready) {
-            // Created by a concurrent or earlier attempt whose answer we never saw: it is there, which is the goal.
-            created = findCustomer(body.customerID()).map(found -> ours(found, chargebeeId))
-                    .orElseThrow(() -> existsAlready);
-        }
+        return recordCreated(chargebeeId, body, insertOrFindOurs(chargebeeId, body).customer(), sourceVersion);
+    }
+
+    private PostedDocument recordCreated(String chargebeeId, AcuCustomer body, CustomerRef created,
+                                         Long sourceVersion) {
         ledger.record(new LedgerEntry("customer", chargebeeId, CUSTOMER, created.id(), created.customerID(),
                 LedgerStatus.ACTIVE, clock.instant(), sourceVersion));
-        return new PostedDocument(CUSTOMER, created.customerID(), created.id(), sent, toJson(created), true);
+        return new PostedDocument(CUSTOMER, created.customerID(), created.id(), codec.encode(body).toString(),
+                toJson(created), true);
+    }
+
+    /** A customer the insert-only PUT created, or the one already there under that CustomerID if it is ours. */
+    private record Inserted(CustomerRef customer, boolean createdNow) {}
+
+    private Inserted insertOrFindOurs(String chargebeeId, AcuCustomer body) {
+        try {
+            return new Inserted(acumatica.create(CUSTOMER, body, CustomerRef.class), true);
+        } catch (AcumaticaException.PreconditionFailed existsAlready) {
+            // Created by a concurrent or earlier attempt whose answer we never saw, or someone else's: read it.
+            return new Inserted(findCustomer(body.customerID()).map(found -> ours(found, chargebeeId))
+                    .orElseThrow(() -> existsAlready), false);
+        }
     }
 
     private Optional<CustomerRef> findCustomer(String customerId) {

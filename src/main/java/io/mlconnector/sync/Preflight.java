@@ -23,18 +23,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
  * Checks that every item, account, subaccount, tax, payment method, cash account, customer class and currency the
  * mapping file names exists and is active in Acumatica, and lists every gap with its line in the file before anything
- * posts. A document that needs a missing record is held with that reason instead of being posted to a wrong or
- * default account; when it is replayed the record is looked up again, so it posts as soon as someone adds it.
+ * posts ({@link #run()}, the poller's report). On the hot path a document costs only the references it names,
+ * each read at most once per {@link #REPORT_TTL} per container: a document that needs a missing record is held with
+ * that reason instead of being posted to a wrong or default account; when it is replayed the record is looked up
+ * again, so it posts as soon as someone adds it.
  */
 @ApplicationScoped
 public class Preflight {
     private static final Logger LOG = Logger.getLogger(Preflight.class);
-    /** A full preflight is repeated at most this often per container; a known gap is always re-checked live. */
+    /** A reference found fine is read again at most this often per container; a known gap is re-read every time. */
     static final Duration REPORT_TTL = Duration.ofMinutes(5);
 
     /** One record the mapping names that Acumatica does not have (or has inactive). */
@@ -77,7 +80,8 @@ public class Preflight {
     private final AcumaticaClient acumatica;
     private final MappingSource mappings;
     private final Clock clock;
-    private volatile Report last;
+    /** Per container: what each reference's last look found (Lambda reuses a container for many invocations). */
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
     public Preflight(AcumaticaClient acumatica, MappingSource mappings, Clock clock) {
         this.acumatica = acumatica;
@@ -111,6 +115,7 @@ public class Preflight {
             if (problem.isEmpty()) {
                 problem = pairingProblem(reference, methods);
             }
+            remember(reference, problem);
             // Credit terms cannot be listed through the Default endpoint: unconfirmed terms warn, Acumatica has the
             // last word when a customer posts (and holds it with its reason if the terms really are missing).
             problem.ifPresent(text -> (reference.kind() == Reference.Kind.TERMS ? warnings : gaps)
@@ -120,7 +125,6 @@ public class Preflight {
         Report report = new Report(mapping.sourceName(), gaps, warnings, List.of(), clock.instant());
         report.lines().forEach(line -> LOG.warnf("Preflight: %s", line));
         report.warningLines().forEach(line -> LOG.warnf("Preflight warning: %s", line));
-        last = report;
         return report;
     }
 
@@ -170,29 +174,52 @@ public class Preflight {
         return missing(kind, id, null);
     }
 
-    /** @param paymentMethod for a cash account, the method it is used with; otherwise null */
+    /**
+     * Only the references this document names are checked, each at most once per {@link #REPORT_TTL} per container
+     * while it is fine; a reference with a problem is looked at again every time, so a document replayed after the
+     * fix posts at once. Ids the mapping file does not name are Acumatica's to judge when the document posts.
+     *
+     * @param paymentMethod for a cash account, the method it is used with; otherwise null
+     */
     private Optional<String> missing(Reference.Kind kind, String id, String paymentMethod) {
         if (id == null) {
             return Optional.empty();
         }
-        Report report = currentReport();
-        for (Gap gap : report.gaps()) {
-            Reference known = gap.reference();
-            if (known.kind() == kind && known.id().equals(id)
-                    && (paymentMethod == null || paymentMethod.equals(known.paymentMethod()))) {
-                // Known gap: look again, so a document replayed after the fix posts at once.
-                return problemWith(known).map(problem -> new Gap(known, problem).describe(report.source()));
-            }
+        Mapping mapping = mappings.current();
+        Optional<Reference> named = mapping.references().stream()
+                .filter(reference -> reference.kind() == kind && reference.id().equals(id)
+                        && (paymentMethod == null || paymentMethod.equals(reference.paymentMethod())))
+                .findFirst();
+        if (named.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Reference reference = named.get();
+        Checked known = checked.get(checkKey(reference));
+        if (known != null && known.problem().isEmpty() && !known.at().plus(REPORT_TTL).isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        Optional<String> problem = problemWith(reference);
+        remember(reference, problem);
+        // Credit terms the Default endpoint cannot confirm only warn: Acumatica has the last word when it posts.
+        return problem.filter(text -> reference.kind() != Reference.Kind.TERMS)
+                .map(text -> new Gap(reference, text).describe(mapping.sourceName()));
     }
 
-    private Report currentReport() {
-        Report report = last;
-        if (report == null || report.at().plus(REPORT_TTL).isBefore(clock.instant())) {
-            report = run();
-        }
-        return report;
+    /** Forgets every look, as a new container starts (tests start from here). */
+    void forget() {
+        checked.clear();
+    }
+
+    /** What one look at a reference found, and when. */
+    private record Checked(Optional<String> problem, Instant at) {}
+
+    private void remember(Reference reference, Optional<String> problem) {
+        checked.put(checkKey(reference), new Checked(problem, clock.instant()));
+    }
+
+    private static String checkKey(Reference reference) {
+        return reference.kind() + "|" + reference.id() + "|"
+                + (reference.paymentMethod() == null ? "" : reference.paymentMethod());
     }
 
     /** A fresh look at one reference (a known gap re-checked before a document is held). */

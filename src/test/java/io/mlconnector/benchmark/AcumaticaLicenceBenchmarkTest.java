@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,8 +35,12 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * Outside the test suite ({@code ./mvnw verify -Pbenchmark}): 200 invoices (and their customers) posted by two
  * workers (the SQS event source's maximum concurrency) into a tenant licensed for 2 concurrent requests and 600 a
- * minute. Prints how the run compares with the time the licence allows for the calls it made, and the Acumatica
- * calls per document. It asserts no 429 was received; the speed target lives in the printed ratio, not in an assertion.
+ * minute, whose releases take {@link #RELEASE_TAKES} (the sandbox's timed mode: an operation finishes when its time
+ * has passed, however often it is polled). Prints the documents posted, the Acumatica calls per posted invoice by
+ * entity and action (customers, preflight and status polls included), the Chargebee calls per invoice, and the
+ * licence use: the time the licence allows for the calls made ÷ the time taken (1.0 = the run went exactly as fast as
+ * 600 a minute allows; above 1.0 is possible while the first half-minute's budget is not yet delayed). It asserts no
+ * 429 and every invoice posted; the targets (≤ 3.0 calls per invoice, licence use ≥ 0.95) are printed, not asserted.
  */
 @Tag("benchmark")
 @QuarkusTest
@@ -43,14 +48,17 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class AcumaticaLicenceBenchmarkTest {
     private static final int DOCUMENTS = 200;
     private static final int WORKERS = 2;
+    /** How long the tenant takes to release a document (an assumption; a real tenant's time varies). */
+    private static final Duration RELEASE_TAKES = Duration.ofMillis(200);
 
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             // Chargebee's budget is not what this measures: let the sandbox site answer as fast as it can.
+            // The production poll interval, not the test suite's 20 ms: status polls are licensed calls.
             return Map.of("quarkus.lambda.handler", "worker", "quarkus.log.level", "WARN",
                     "quarkus.log.category.\"org.apache.pekko\".level", "ERROR",
-                    "chargebee.rate-limit.requests", "100000");
+                    "chargebee.rate-limit.requests", "100000", "acumatica.action-poll-interval", "500ms");
         }
 
         @Override
@@ -78,7 +86,9 @@ class AcumaticaLicenceBenchmarkTest {
                 .map(e -> QueuedEvent.chargebeeEvent(e.path("id").asText(), "invoice_generated", Instant.now(), "poller"))
                 .toList();
         queue.enqueueAll(invoices);
+        acumatica.setReleaseDuration(RELEASE_TAKES);
         acumatica.clearRequests();
+        Sandboxes.shared().chargebee().clearRequests();
 
         Instant started = Instant.now();
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
@@ -93,23 +103,54 @@ class AcumaticaLicenceBenchmarkTest {
         pool.shutdown();
         Duration took = Duration.between(started, Instant.now());
 
-        List<RecordedRequest> calls = acumatica.requests();
-        long apiCalls = calls.stream().filter(r -> r.path().contains("/entity/")).count();
+        // Every request the licence counts: contract-API calls, GET /entity and sign-in (not the token endpoint).
+        List<RecordedRequest> calls = acumatica.requests().stream().filter(r -> r.path().contains("/entity")).toList();
         long declined = calls.stream().filter(r -> r.status() == 429).count();
-        double allowedSeconds = apiCalls * 60.0 / LicensedAcumaticaResource.REQUESTS_PER_MINUTE;
+        long chargebeeCalls = Sandboxes.shared().chargebee().requests().size();
         Set<String> posted = new HashSet<>();
         acumatica.salesInvoices().forEach(invoice -> posted.add(invoice.at("/ExternalRef/value").asText()));
-        System.out.printf("%n=== Acumatica licence benchmark: %d invoices, %d workers, licence %d concurrent / %d per minute ===%n",
-                DOCUMENTS, WORKERS, LicensedAcumaticaResource.CONCURRENT_REQUESTS,
-                LicensedAcumaticaResource.REQUESTS_PER_MINUTE);
-        System.out.printf("Worker batches: %d; Acumatica API calls: %d (%.2f per invoice, customers included); 429s: %d%n",
-                batches, apiCalls, apiCalls / (double) DOCUMENTS, declined);
-        System.out.printf("Took %.1f s; the licence allows those calls in %.1f s; ratio %.3f (target <= 1.15)%n",
-                took.toMillis() / 1000.0, allowedSeconds, took.toMillis() / 1000.0 / allowedSeconds);
+        int customers = acumatica.customers().size();
+        double allowedSeconds = calls.size() * 60.0 / LicensedAcumaticaResource.REQUESTS_PER_MINUTE;
+        double tookSeconds = took.toMillis() / 1000.0;
+        Map<String, Long> byKind = new TreeMap<>();
+        calls.forEach(call -> byKind.merge(kind(call), 1L, Long::sum));
+
+        System.out.printf("%n=== Acumatica licence benchmark: %d invoices, %d workers, licence %d concurrent / %d per"
+                        + " minute, releases take %d ms ===%n", DOCUMENTS, WORKERS,
+                LicensedAcumaticaResource.CONCURRENT_REQUESTS, LicensedAcumaticaResource.REQUESTS_PER_MINUTE,
+                RELEASE_TAKES.toMillis());
+        System.out.printf("Documents posted: %d invoices (and %d customers); worker batches: %d%n", posted.size(),
+                customers, batches);
+        System.out.printf("Acumatica calls: %d = %.2f per posted invoice (target <= 3.0; customers, preflight and"
+                + " polls included); 429s: %d%n", calls.size(), calls.size() / (double) posted.size(), declined);
+        byKind.forEach((kind, count) -> System.out.printf("  %-45s %5d  %.3f per invoice%n", kind, count,
+                count / (double) posted.size()));
+        System.out.printf("Chargebee calls: %d = %.2f per posted invoice%n", chargebeeCalls,
+                chargebeeCalls / (double) posted.size());
+        System.out.printf("Took %.1f s; the licence allows those calls in %.1f s (%d a minute); licence use = allowed /"
+                        + " taken = %.3f (target >= 0.95: the run used at least 95%% of the pace the licence allows)%n",
+                tookSeconds, allowedSeconds, LicensedAcumaticaResource.REQUESTS_PER_MINUTE,
+                allowedSeconds / tookSeconds);
         System.out.println("Sandbox licence statistics: " + acumatica.licenceStatistics());
 
         assertThat(declined).isZero();
         assertThat(posted).hasSize(DOCUMENTS);
+    }
+
+    /** "GET Customer (lookup)", "PUT SalesInvoice", "POST SalesInvoice/ReleaseSalesInvoice", "GET ... status poll". */
+    private static String kind(RecordedRequest call) {
+        String[] segments = call.path().substring(call.path().indexOf("/entity") + "/entity".length()).split("/");
+        if (segments.length < 4) {
+            return call.method() + " " + (segments.length < 2 ? "/entity (endpoint list)" : String.join("/", segments));
+        }
+        String entity = segments[3];
+        if (segments.length >= 6 && "status".equals(segments[5])) {
+            return "GET " + entity + "/" + segments[4] + " status poll";
+        }
+        if (segments.length >= 5) {
+            return call.method() + " " + entity + "/" + segments[4];
+        }
+        return call.method() + " " + entity + ("GET".equals(call.method()) ? " (lookup or preflight)" : "");
     }
 
     /** One event-source poller feeding one worker, like one concurrent Lambda invocation. */

@@ -207,6 +207,19 @@ public final class AcumaticaSandbox implements AutoCloseable {
         requestLog.clear();
         licenceGate.resetStatistics();
         context.releasePollsBeforeCompletion.set(options.releasePollsBeforeCompletion());
+        context.releaseDuration.set(null);
+    }
+
+    /**
+     * Timed releases (the faithful mode): each release (and void) completes {@code duration} after it is accepted, on
+     * the sandbox clock, however often it is polled; zero answers 204 at once; null goes back to counting polls
+     * ({@link #setReleasePollsBeforeCompletion}). {@link #reset()} goes back to counting polls.
+     */
+    public void setReleaseDuration(java.time.Duration duration) {
+        if (duration != null && duration.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative");
+        }
+        context.releaseDuration.set(duration);
     }
 
     /** Changes how many status polls of a release answer 202 before 204 (0: the action answers 204 at once). */

@@ -1,7 +1,9 @@
 package io.mlconnector.sandbox.acumatica;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What every entity endpoint of the simulated Default/24.200.001 endpoint shares: the tenant, the contract-driven
@@ -21,6 +23,8 @@ final class EndpointContext {
     final String endpointPath;
     /** Status polls answered with 202 before a release reports 204; adjustable while running. */
     final AtomicInteger releasePollsBeforeCompletion;
+    /** When set, a release completes this long after it is accepted (sandbox clock), and the poll count is ignored. */
+    final AtomicReference<Duration> releaseDuration = new AtomicReference<>();
 
     EndpointContext(Tenant tenant, ContractShapes shapes, Clock clock, Ids ids, String endpointPath,
                     int releasePollsBeforeCompletion) {

@@ -151,22 +151,28 @@ abstract class StoredEntityEndpoint implements EntityEndpoint {
 
     /**
      * How an accepted long-running action answers: 202 with a {@code Location} to poll, or 204 at once when polls
-     * are set to 0 (with the record's own link as {@code Location}). The change itself is already committed.
+     * are set to 0 or the timed duration is zero (with the record's own link as {@code Location}). The change itself
+     * is already committed.
      */
     protected SandboxResponse actionAccepted(String action, ObjectNode record) {
+        java.time.Duration duration = ctx.releaseDuration.get();
         int polls = ctx.releasePollsBeforeCompletion.get();
-        if (polls == 0) {
+        if (duration != null ? duration.isZero() : polls == 0) {
             return SandboxResponse.empty(204).withHeader("Location", selfLink(record));
         }
         String operationId = ctx.ids.newGuid();
-        ctx.tenant.operations.start(operationId, polls);
+        if (duration != null) {
+            ctx.tenant.operations.startTimed(operationId, ctx.clock.instant().plus(duration));
+        } else {
+            ctx.tenant.operations.start(operationId, polls);
+        }
         return SandboxResponse.empty(202).withHeader("Location", statusLink(action, operationId));
     }
 
     /** {@code GET <Entity>/<Action>/status/<id>}: 202 while in progress, then 204. */
     protected SandboxResponse actionProgress(String action, String operationId) {
         synchronized (ctx.tenant) {
-            return ctx.tenant.operations.pollInProgress(operationId)
+            return ctx.tenant.operations.pollInProgress(operationId, ctx.clock.instant())
                     ? SandboxResponse.empty(202).withHeader("Location", statusLink(action, operationId))
                     : SandboxResponse.empty(204);
         }
