@@ -274,12 +274,20 @@ public class AcumaticaDocuments {
             String chargebeeType, String chargebeeId, String entity, String naturalKey, Record body, Class<T> view,
             String releaseAction) {
         Optional<LedgerEntry> known = ledger.find(chargebeeType, chargebeeId);
-        if (known.isPresent() && known.get().status() == LedgerStatus.RELEASED) {
+        if (known.isPresent() && known.get().status() == LedgerStatus.NEVER_POSTED) {
+            throw new TombstonedDocument(chargebeeType, chargebeeId);
+        }
+        if (known.isPresent() && known.get().status().rank() >= LedgerStatus.RELEASED.rank()) {
+            // Released, or released and voided since: it is in Acumatica, nothing to create or release.
             return new PostedDocument(entity, known.get().acumaticaKey(), known.get().acumaticaId(), null, null, false);
         }
         // A refused intent means another writer got further since the read (a lease that ran out): look it up.
         boolean firstAttempt = known.isEmpty() && ledger.record(new LedgerEntry(chargebeeType, chargebeeId, entity,
                 null, NO_KEY_YET, LedgerStatus.CREATING, clock.instant()));
+        if (known.isEmpty() && !firstAttempt && ledger.find(chargebeeType, chargebeeId)
+                .filter(entry -> entry.status() == LedgerStatus.NEVER_POSTED).isPresent()) {
+            throw new TombstonedDocument(chargebeeType, chargebeeId);
+        }
         String sent = null;
         boolean createdNow = false;
         T document = firstAttempt ? null : acumatica.findFirst(entity, naturalKey, view).orElse(null);

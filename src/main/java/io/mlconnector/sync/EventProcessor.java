@@ -92,6 +92,8 @@ public class EventProcessor {
         } catch (ChargebeeException e) {
             return e.retryable() ? new SyncOutcome.RetryLater(e.getMessage())
                     : new SyncOutcome.Held(e.getMessage(), null, null);
+        } catch (TombstonedDocument e) {
+            return new SyncOutcome.Skipped(e.getMessage());
         } catch (DocumentBusy e) {
             return new SyncOutcome.RetryLater(e.getMessage(), true);
         } catch (InvocationDeadline.Reached e) {
