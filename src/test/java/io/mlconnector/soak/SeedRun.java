@@ -34,18 +34,25 @@ public final class SeedRun {
     private final WorkerHandler worker;
     private final AuditLog audit;
     private final KillSwitch kills;
+    private final SoakPorts ports;
     private final VirtualClock clock;
 
-    public SeedRun(WorkerHandler worker, AuditLog audit, KillSwitch kills, VirtualClock clock) {
+    public SeedRun(WorkerHandler worker, AuditLog audit, SoakPorts ports, VirtualClock clock) {
         this.worker = worker;
         this.audit = audit;
-        this.kills = kills;
+        this.kills = ports.kills();
+        this.ports = ports;
         this.clock = clock;
     }
 
     public SeedResult run(long seed, int workers) {
         long started = System.nanoTime();
-        StandIns.shared().reset();
+        if (SoakPorts.storesInMemory()) {
+            StandIns.shared().sqs().purge();
+            ports.freshStores();
+        } else {
+            StandIns.shared().reset();
+        }
         Sandboxes.shared().reset();
         kills.arm(List.of());
         ChargebeeSandbox chargebee = Sandboxes.shared().chargebee();

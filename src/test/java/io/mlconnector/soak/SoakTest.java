@@ -38,7 +38,7 @@ class SoakTest {
 
     @Test
     void everySeed_shouldKeepTheLedgerExact_atEveryWorkerCount() {
-        SeedRun run = new SeedRun(worker, audit, ports.kills(), time.clock());
+        SeedRun run = new SeedRun(worker, audit, ports, time.clock());
         SoakReport report = new SoakReport();
         for (int workers : workerCounts()) {
             for (long seed : seeds()) {
