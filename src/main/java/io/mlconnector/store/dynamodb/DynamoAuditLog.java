@@ -10,6 +10,8 @@ import io.mlconnector.store.AuditRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /** Audit rows under {@code audit#<event id>}, sorted by time; payload fields are capped to stay within an item's 400 KB. */
 @ApplicationScoped
 public class DynamoAuditLog implements AuditLog {
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     /** Per payload field; four payloads plus keys stay well under DynamoDB's 400 KB item limit. */
     static final int PAYLOAD_CHARS_MAX = 80_000;
 
@@ -40,8 +45,9 @@ public class DynamoAuditLog implements AuditLog {
     public void record(AuditRecord row) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Items.PK, s("audit#" + row.eventId()));
-        // The random suffix keeps two rows written in the same millisecond apart.
-        item.put(Items.SK, s(row.at() + "#" + UUID.randomUUID().toString().substring(0, 8)));
+        // Fixed width (always nine fractional digits), so the text sorts as time does (Instant.toString() puts
+        // 10:00:00.500Z before 10:00:00Z); the random suffix keeps two rows written in the same instant apart.
+        item.put(Items.SK, s(SORTABLE.format(row.at()) + "#" + UUID.randomUUID().toString().substring(0, 8)));
         item.put("eventId", s(row.eventId()));
         Items.putIfPresent(item, "eventType", row.eventType());
         Items.putIfPresent(item, "resourceType", row.resourceType());
