@@ -30,7 +30,7 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
             LogFields.put(LogFields.AWS_REQUEST_ID, context == null ? null : context.getAwsRequestId());
             List<WorkerBatch.Message> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
                     .map(record -> new WorkerBatch.Message(record.getMessageId(), record.getBody(),
-                            record.getReceiptHandle())).toList();
+                            record.getReceiptHandle(), receiveCount(record))).toList();
             Optional<Instant> invocationEnds = context == null || context.getRemainingTimeInMillis() <= 0
                     ? Optional.empty() : Optional.of(clock.instant().plusMillis(context.getRemainingTimeInMillis()));
             List<SQSBatchResponse.BatchItemFailure> failures = batch.process(messages, invocationEnds).stream()
@@ -38,6 +38,15 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
             return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
         } finally {
             MDC.remove(LogFields.AWS_REQUEST_ID);
+        }
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage record) {
+        try {
+            return record.getAttributes() == null ? 1
+                    : Integer.parseInt(record.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
+        } catch (NumberFormatException e) {
+            return 1;
         }
     }
 }

@@ -198,13 +198,19 @@ public class AcumaticaDocuments {
     @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
-    public Optional<PostedDocument> deactivateCustomer(String chargebeeId, String expectedCustomerId) {
+    public Optional<PostedDocument> deactivateCustomer(String chargebeeId, String expectedCustomerId,
+                                                       Long sourceVersion) {
         return lock.exclusively("customer:" + chargebeeId,
-                () -> deactivateCustomerExclusively(chargebeeId, expectedCustomerId));
+                () -> deactivateCustomerExclusively(chargebeeId, expectedCustomerId, sourceVersion));
     }
 
-    private Optional<PostedDocument> deactivateCustomerExclusively(String chargebeeId, String expectedCustomerId) {
-        Optional<String> known = knownCustomerId(chargebeeId);
+    private Optional<PostedDocument> deactivateCustomerExclusively(String chargebeeId, String expectedCustomerId,
+                                                                   Long sourceVersion) {
+        Optional<LedgerEntry> entry = ledger.find("customer", chargebeeId);
+        if (isNewer(entry.map(LedgerEntry::sourceVersion).orElse(null), sourceVersion)) {
+            return Optional.empty(); // a newer version of it was posted: the older deletion changes nothing
+        }
+        Optional<String> known = entry.map(LedgerEntry::acumaticaKey);
         Optional<CustomerRef> existing = findCustomer(known.orElse(expectedCustomerId))
                 .filter(found -> known.isPresent() || chargebeeId.equals(found.accountRef()));
         if (existing.isEmpty()) {
@@ -213,8 +219,10 @@ public class AcumaticaDocuments {
         AcuCustomer inactive = new AcuCustomer(existing.get().customerID(), null, null, null, null, null, null,
                 "Inactive", null);
         CustomerRef updated = acumatica.update(CUSTOMER, inactive, CustomerRef.class);
-        return Optional.of(remember("customer", chargebeeId, CUSTOMER, updated.customerID(), updated.id(),
-                LedgerStatus.INACTIVE, codec.encode(inactive).toString(), toJson(updated), false));
+        ledger.record(new LedgerEntry("customer", chargebeeId, CUSTOMER, updated.id(), updated.customerID(),
+                LedgerStatus.INACTIVE, clock.instant(), sourceVersion));
+        return Optional.of(new PostedDocument(CUSTOMER, updated.customerID(), updated.id(),
+                codec.encode(inactive).toString(), toJson(updated), false));
     }
 
     /** The invoice exists in Acumatica and is released; found by {@code ExternalRef} before anything is created. */
@@ -322,8 +330,17 @@ public class AcumaticaDocuments {
     }
 
     private PostedDocument voidPaymentExclusively(String chargebeeId) {
-        PaymentView payment = acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId), PaymentView.class)
-                .orElseThrow(() -> new MissingReference("payment " + chargebeeId + " is not in Acumatica"));
+        Optional<PaymentView> found = acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId),
+                PaymentView.class);
+        Optional<LedgerEntry> entry = ledger.find("transaction", chargebeeId);
+        if (found.isEmpty() && entry.map(e -> e.status() == LedgerStatus.CREATING).orElse(false)) {
+            // Only an intent: the create never committed. The payment never posted, and now never will.
+            ledger.record(new LedgerEntry("transaction", chargebeeId, PAYMENT, null, NO_KEY_YET,
+                    LedgerStatus.NEVER_POSTED, clock.instant()));
+            throw new TombstonedDocument("transaction", chargebeeId);
+        }
+        PaymentView payment = found.orElseThrow(() -> new MissingReference("payment " + chargebeeId
+                + " is not in Acumatica"));
         String key = payment.type() + "/" + payment.referenceNbr();
         if (!"Voided".equals(payment.status())) {
             acumatica.invoke(PAYMENT, VOID_PAYMENT, PaymentMapping.voidRequest(payment.id()));

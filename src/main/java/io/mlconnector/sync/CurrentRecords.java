@@ -1,6 +1,7 @@
 package io.mlconnector.sync;
 
 import io.mlconnector.chargebee.ChargebeeClient;
+import io.mlconnector.chargebee.ChargebeeException;
 import io.mlconnector.chargebee.ChargebeeResource;
 import io.mlconnector.chargebee.ListQuery;
 import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
@@ -60,6 +61,27 @@ public class CurrentRecords {
             }
         });
         return new Read(Map.copyOf(records), Map.copyOf(failures));
+    }
+
+    /**
+     * One document the list did not return, read by id: Chargebee's record, or empty when Chargebee answers that it
+     * has no such record ({@code resource_not_found}). Any other failure propagates, so a list that merely missed a
+     * record never makes it count as gone.
+     */
+    public Optional<ChargebeeRecord> retrieve(DocumentRef ref) {
+        try {
+            return Optional.of(switch (ref.kind()) {
+                case CUSTOMER -> chargebee.customer(ref.id());
+                case INVOICE -> chargebee.invoice(ref.id());
+                case CREDIT_NOTE -> chargebee.creditNote(ref.id());
+                case TRANSACTION -> chargebee.transaction(ref.id());
+            });
+        } catch (ChargebeeException.NotFound notFound) {
+            if (notFound.recordIsGone()) {
+                return Optional.empty();
+            }
+            throw notFound;
+        }
     }
 
     /**

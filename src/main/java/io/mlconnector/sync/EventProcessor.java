@@ -117,9 +117,14 @@ public class EventProcessor {
      * never held. It becomes inactive if it is ours in Acumatica; otherwise there is nothing to post.
      */
     public SyncOutcome customerGone(String chargebeeCustomerId) {
+        return customerGone(chargebeeCustomerId, null);
+    }
+
+    /** @param sourceVersion the version of the deleted record, when Chargebee still returns it */
+    private SyncOutcome customerGone(String chargebeeCustomerId, Long sourceVersion) {
         return guarded(() -> {
             String expected = mappings.current().customers().customerIdFor(chargebeeCustomerId);
-            return documents.deactivateCustomer(chargebeeCustomerId, expected)
+            return documents.deactivateCustomer(chargebeeCustomerId, expected, sourceVersion)
                     .<SyncOutcome>map(posted -> new SyncOutcome.Posted(posted.entity() + " " + posted.key()
                             + " inactive (deleted in Chargebee)", posted.sent(), posted.answer()))
                     .orElseGet(() -> new SyncOutcome.Skipped("customer " + chargebeeCustomerId + " is deleted in"
@@ -140,7 +145,7 @@ public class EventProcessor {
     private SyncOutcome syncCustomer(ChargebeeCustomer customer) {
         if (customer.isDeleted()) {
             // Inactive in Acumatica if it is there, never deleted (its documents stay); never created just to be so.
-            return customerGone(customer.id());
+            return customerGone(customer.id(), customer.resourceVersion());
         }
         AcuCustomer body = CustomerMapping.toAcumatica(customer, null, mappings.current().customers());
         Optional<String> gap = preflight.missingFor(body);

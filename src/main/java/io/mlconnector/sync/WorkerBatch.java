@@ -40,10 +40,13 @@ import org.jboss.logging.Logger;
 public class WorkerBatch {
     private static final Logger LOG = Logger.getLogger(WorkerBatch.class);
 
-    /** One SQS record as the worker sees it; the receipt handle lets it come back sooner, when known. */
-    public record Message(String messageId, String body, String receiptHandle) {
+    /**
+     * One SQS record as the worker sees it; the receipt handle (when known) lets it come back sooner, and its receive
+     * count says how often it came already.
+     */
+    public record Message(String messageId, String body, String receiptHandle, int receiveCount) {
         public Message(String messageId, String body) {
-            this(messageId, body, null);
+            this(messageId, body, null, 1);
         }
     }
 
@@ -181,8 +184,8 @@ public class WorkerBatch {
         CurrentRecords.Read current = currentRecords.read(named.values());
         current.records().values().stream().filter(ChargebeeCustomer.class::isInstance)
                 .map(ChargebeeCustomer.class::cast).forEach(readAhead::remember);
-        currentRecords.customersOf(current.records().values(),
-                id -> !readAhead.has(id) && documents.knownCustomerId(id).isEmpty()).forEach(readAhead::remember);
+        currentRecords.customersOf(current.records().values(), id -> !readAhead.has(id) && isUnknownCustomer(id))
+                .forEach(readAhead::remember);
         for (Map.Entry<Claimed, DocumentRef> entry : named.entrySet()) {
             Claimed claimed = entry.getKey();
             DocumentRef ref = entry.getValue();
@@ -191,11 +194,27 @@ public class WorkerBatch {
                 finish(claimed, ref, null, classify(failure.get()), failed);
                 continue;
             }
-            Optional<ChargebeeRecord> record = current.record(ref);
+            Optional<ChargebeeRecord> record;
+            try {
+                // Not in the list: read it by id; only Chargebee's own "no such record" makes it gone.
+                record = current.record(ref).isPresent() ? current.record(ref) : currentRecords.retrieve(ref);
+            } catch (ChargebeeException | InvocationDeadline.Reached e) {
+                finish(claimed, ref, null, classify(e), failed);
+                continue;
+            }
             SyncOutcome outcome = safely(claimed, () -> record.isPresent()
                     ? processor.process(record.get(), claimed.event().eventType())
                     : processor.gone(ref.kind(), ref.id()));
             finish(claimed, ref, record.orElse(null), outcome, failed);
+        }
+    }
+
+    /** Whether Acumatica lacks this customer as far as the ledger knows; a ledger that cannot answer says so. */
+    private boolean isUnknownCustomer(String chargebeeCustomerId) {
+        try {
+            return documents.knownCustomerId(chargebeeCustomerId).isEmpty();
+        } catch (RuntimeException ledgerDown) {
+            return true; // read ahead anyway; posting meets the outage and the message comes back
         }
     }
 
@@ -294,13 +313,19 @@ public class WorkerBatch {
         }
     }
 
-    /** A message turned away by a busy document comes back after the busy-retry delay, not the whole timeout. */
+    /**
+     * A message turned away by a busy document comes back after the busy-retry delay the first time (the other worker
+     * is usually posting it right now), and after the claim lease (longer than any document lease) when it was turned
+     * away before: a document held by a worker that died is free by then, and the message never spends its receives
+     * (QueueMaxReceiveCount) waiting, so it never reaches the DLQ for being busy.
+     */
     private void comeBackSoon(Message message, SyncOutcome.RetryLater retry) {
         if (!retry.soon() || message.receiptHandle() == null) {
             return;
         }
         try {
-            queue.comeBackAfter(message.receiptHandle(), config.busyRetryDelay());
+            queue.comeBackAfter(message.receiptHandle(), message.receiveCount() <= 1 ? config.busyRetryDelay()
+                    : config.claimLease());
         } catch (RuntimeException e) {
             // It still comes back, after the visibility timeout.
             LOG.warnf("Could not shorten the message's visibility: %s", e.getClass().getSimpleName());

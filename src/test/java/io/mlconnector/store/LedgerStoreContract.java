@@ -110,7 +110,8 @@ public abstract class LedgerStoreContract {
             for (LedgerStatus offered : LedgerStatus.values()) {
                 String id = stored + "-then-" + offered;
                 ledger.record(entry("invoice", id, stored));
-                boolean forward = offered.rank() >= stored.rank();
+                // An intent goes only where nothing is recorded; every other state moves forward or stays.
+                boolean forward = offered != LedgerStatus.CREATING && offered.rank() >= stored.rank();
 
                 boolean written = ledger.record(entry("invoice", id, offered));
                 LedgerStatus kept = ledger.find("invoice", id).orElseThrow().status();
@@ -150,6 +151,14 @@ public abstract class LedgerStoreContract {
                 .containsExactly(LedgerStatus.ACTIVE, 200L);
         assertThat(ledger.record(versioned("cust_v", LedgerStatus.INACTIVE, 300L))).isTrue();
         assertThat(ledger.find("customer", "cust_v")).get().extracting(LedgerEntry::sourceVersion).isEqualTo(300L);
+    }
+
+    @Test
+    void record_shouldWriteAnIntentOnlyOnce_soTwoWritersNeverBothSkipTheLookup() {
+        assertThat(ledger.record(entry("invoice", "INV-I", LedgerStatus.CREATING))).isTrue();
+
+        assertThat(ledger.record(entry("invoice", "INV-I", LedgerStatus.CREATING))).as("the second writer").isFalse();
+        assertThat(ledger.record(entry("invoice", "INV-I", LedgerStatus.CREATED))).isTrue();
     }
 
     @Test

@@ -64,6 +64,13 @@ class BusyDocumentComesBackSoonTest {
         assertThat(again).as("back within seconds, though received with a 600 s visibility timeout").singleElement()
                 .satisfies(m -> assertThat(m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
                         .isEqualTo("2"));
+
+        SQSBatchResponse secondTime = worker.handleRequest(event(again.get(0), "2"), null);
+
+        assertThat(secondTime.getBatchItemFailures()).hasSize(1);
+        assertThat(sqs.client().receiveMessage(r -> r.queueUrl(sqs.queueUrl()).waitTimeSeconds(3)).messages())
+                .as("turned away before: back after the claim lease (30 s in tests), longer than any document lease,"
+                        + " so busy bounces never use up its receives").isEmpty();
         leases.release("invoice:" + INVOICE, "another-worker");
     }
 
@@ -73,11 +80,15 @@ class BusyDocumentComesBackSoonTest {
     }
 
     private static SQSEvent event(Message message) {
+        return event(message, "1");
+    }
+
+    private static SQSEvent event(Message message, String receiveCount) {
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
         record.setMessageId(message.messageId());
         record.setReceiptHandle(message.receiptHandle());
         record.setBody(message.body());
-        record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        record.setAttributes(Map.of("ApproximateReceiveCount", receiveCount));
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(record));
         return event;

@@ -122,6 +122,44 @@ class CurrentStateWinsTest {
     }
 
     @Test
+    void payment_shouldBeTombstoned_notHeld_whenItFailsLateAfterAnAttemptThatNeverReachedAcumatica() throws Exception {
+        ledger.record(new LedgerEntry("transaction", PAYMENT, "Payment", null, "-", LedgerStatus.CREATING,
+                Instant.now())); // an earlier attempt recorded its intent, then died before its create was sent
+        ObjectNode failed = chargebee.transaction(PAYMENT).orElseThrow();
+        failed.put("status", "late_failure");
+        chargebee.putTransaction(failed);
+        String failure = chargebee.addEvent("transaction_updated", content("transaction", failed)).path("id").asText();
+
+        assertThat(deliver(failure, "transaction", PAYMENT).getBatchItemFailures()).isEmpty();
+
+        assertThat(audit.forEvent(failure)).extracting(AuditRecord::outcome).containsExactly("SKIPPED");
+        assertThat(ledger.find("transaction", PAYMENT)).get().extracting(LedgerEntry::status)
+                .isEqualTo(LedgerStatus.NEVER_POSTED);
+        assertThat(acumatica.payments()).noneMatch(p -> PAYMENT.equals(p.at("/ExternalRef/value").asText()));
+    }
+
+    @Test
+    void customer_shouldStayActive_whenAnOlderDeletionArrivesAfterANewerVersionPosted() throws Exception {
+        ObjectNode original = chargebee.customer(CUSTOMER).orElseThrow();
+        ObjectNode renamed = original.deepCopy();
+        renamed.put("company", "Difference Engines Ltd");
+        renamed.put("resource_version", original.path("resource_version").asLong() + 1000);
+        chargebee.putCustomer(renamed);
+        String change = chargebee.addEvent("customer_changed", content("customer", renamed)).path("id").asText();
+        assertThat(deliver(change, "customer", CUSTOMER).getBatchItemFailures()).isEmpty();
+
+        ObjectNode olderDeletion = original.deepCopy();
+        olderDeletion.put("deleted", true); // read before the rename reached Chargebee's answer (a slow worker)
+        chargebee.putCustomer(olderDeletion);
+        String deleted = chargebee.addEvent("customer_deleted", content("customer", olderDeletion)).path("id")
+                .asText();
+        assertThat(deliver(deleted, "customer", CUSTOMER).getBatchItemFailures()).isEmpty();
+
+        assertThat(acumatica.customers()).filteredOn(c -> CUSTOMER.equals(c.at("/AccountRef/value").asText()))
+                .singleElement().satisfies(c -> assertThat(c.at("/Status/value").asText()).isEqualTo("Active"));
+    }
+
+    @Test
     void batch_shouldReReadItsDocumentsInOneChargebeeCallPerKind_withoutReadingTheEvents() throws Exception {
         List<JsonNode> events = chargebee.events().stream().map(JsonNode.class::cast).toList();
         SQSEvent batch = new SQSEvent();

@@ -65,6 +65,11 @@ public class DynamoLedgerStore implements LedgerStore {
         // back; a label this version does not know (written by a newer one) is never overwritten.
         Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
         Map<String, AttributeValue> values = new HashMap<>();
+        if (entry.status() == LedgerStatus.CREATING) {
+            // An intent is written only where nothing is: two writers whose leases overlapped never both skip the
+            // lookup and create.
+            return putIfAbsent(item);
+        }
         String condition = "attribute_not_exists(pk) OR attribute_not_exists(#status)"
                 + labelsIn(":below", statuses(status -> status.rank() < entry.status().rank()), values);
         String sameRank = labelsIn(":same", statuses(status -> status.rank() == entry.status().rank()), values);
@@ -82,6 +87,16 @@ public class DynamoLedgerStore implements LedgerStore {
                     .expressionAttributeNames(names).expressionAttributeValues(values).build());
             return true;
         } catch (ConditionalCheckFailedException laterStateKept) {
+            return false;
+        }
+    }
+
+    private boolean putIfAbsent(Map<String, AttributeValue> item) {
+        try {
+            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk)").build());
+            return true;
+        } catch (ConditionalCheckFailedException somethingThere) {
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package io.mlconnector.testing.fakes;
 
 import io.mlconnector.store.LedgerEntry;
+import io.mlconnector.store.LedgerStatus;
 import io.mlconnector.store.LedgerStore;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     @Override
     public boolean record(LedgerEntry entry) {
+        if (entry.status() == LedgerStatus.CREATING) {
+            return entries.putIfAbsent(key(entry.chargebeeType(), entry.chargebeeId()), entry) == null;
+        }
         LedgerEntry kept = entries.merge(key(entry.chargebeeType(), entry.chargebeeId()), entry,
                 (stored, offered) -> isForward(stored, offered) ? offered : stored);
         return kept == entry;
