@@ -56,8 +56,14 @@ public class CurrentRecords {
         wanted.forEach((kind, ids) -> {
             try {
                 byIds(kind.resource(), ids).forEach(record -> records.put(new DocumentRef(kind, record.id()), record));
+            } catch (ChargebeeException e) {
+                if (e.retryable()) {
+                    failures.put(kind, e); // every document of the kind comes back later
+                }
+                // Otherwise (one record Chargebee answers that cannot be read, say) none is counted as read: each is
+                // then read by id on its own, so one bad record never holds the others of its kind.
             } catch (RuntimeException e) {
-                failures.put(kind, e); // ChargebeeException or InvocationDeadline.Reached: the caller classifies
+                failures.put(kind, e); // InvocationDeadline.Reached: the caller classifies
             }
         });
         return new Read(Map.copyOf(records), Map.copyOf(failures));

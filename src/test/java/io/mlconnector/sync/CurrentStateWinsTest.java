@@ -180,6 +180,25 @@ class CurrentStateWinsTest {
     }
 
     @Test
+    void unreadableRecord_shouldNotHoldTheOtherDocumentsOfItsKind_inTheSameBatch() throws Exception {
+        ObjectNode unreadable = chargebee.invoice("INV-MIN-0002").orElseThrow();
+        unreadable.put("date", "not a timestamp");
+        chargebee.putInvoice(unreadable);
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(List.of(
+                message(eventId("invoice_generated", "/content/invoice/id", INVOICE), "invoice_generated", "invoice",
+                        INVOICE),
+                message(eventId("invoice_generated", "/content/invoice/id", "INV-MIN-0002"), "invoice_generated",
+                        "invoice", "INV-MIN-0002")));
+
+        worker.handleRequest(batch, null);
+
+        assertThat(acumatica.salesInvoices()).filteredOn(i -> INVOICE.equals(i.at("/ExternalRef/value").asText()))
+                .as("read on its own after the list call failed on its neighbour").hasSize(1);
+        assertThat(acumatica.salesInvoices()).noneMatch(i -> "INV-MIN-0002".equals(i.at("/ExternalRef/value").asText()));
+    }
+
+    @Test
     void defectWhileMapping_shouldFailLoudlyAndComeBack_neverBeHeldAsIfTheDataWereWrong() throws Exception {
         ObjectNode broken = chargebee.invoice(INVOICE).orElseThrow();
         broken.putArray("line_items").addNull(); // Chargebee never sends it: the mapping meets a null it never expects
