@@ -20,6 +20,8 @@ import io.mlconnector.acumatica.dto.JournalView;
 import io.mlconnector.acumatica.dto.PaymentApplications;
 import io.mlconnector.acumatica.dto.PaymentView;
 import io.mlconnector.acumatica.dto.ReleasableDocument;
+import io.mlconnector.mapping.CreditNoteMapping;
+import io.mlconnector.mapping.InvoiceMapping;
 import io.mlconnector.mapping.PaymentMapping;
 import io.mlconnector.store.LedgerEntry;
 import io.mlconnector.store.LedgerStatus;
@@ -157,13 +159,31 @@ public class AcumaticaDocuments {
     public boolean neverPosted(String chargebeeType, String chargebeeId, String entity) {
         return lock.exclusively(chargebeeType + ":" + chargebeeId, () -> {
             Optional<LedgerEntry> entry = ledger.find(chargebeeType, chargebeeId);
-            if (entry.isPresent()) {
+            if (entry.isPresent() && entry.get().status() != LedgerStatus.CREATING) {
                 return entry.get().status() == LedgerStatus.NEVER_POSTED;
             }
+            if (entry.isPresent() && isInAcumatica(chargebeeType, chargebeeId)) {
+                return false; // only an intent in the ledger, but the create did commit: it needs reversing
+            }
+            // Nothing, or an intent whose create never reached Acumatica: it never posted, and now never will.
             ledger.record(new LedgerEntry(chargebeeType, chargebeeId, entity, null, "-", LedgerStatus.NEVER_POSTED,
                     clock.instant()));
             return true;
         });
+    }
+
+    /** Whether Acumatica has the document, found by the Chargebee id on it (its natural key). */
+    private boolean isInAcumatica(String chargebeeType, String chargebeeId) {
+        return switch (chargebeeType) {
+            case "invoice" -> acumatica.findFirst(SALES_INVOICE, byExternalRefAndType(chargebeeId, InvoiceMapping.TYPE_INVOICE),
+                    InvoiceRef.class).isPresent();
+            case "credit_note" -> acumatica.findFirst(SALES_INVOICE, byExternalRefAndType(chargebeeId,
+                    CreditNoteMapping.TYPE_CREDIT_MEMO),
+                    InvoiceRef.class).isPresent();
+            case "transaction" -> acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId),
+                    PaymentView.class).isPresent();
+            default -> true; // unknown here: never tombstoned on a guess
+        };
     }
 
     /** Whether Chargebee voided, failed or deleted this document before it ever posted (its tombstone). */

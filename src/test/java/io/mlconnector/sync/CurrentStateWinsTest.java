@@ -139,6 +139,24 @@ class CurrentStateWinsTest {
     }
 
     @Test
+    void invoice_shouldBeTombstoned_notCreatedAndReversed_whenVoidedAfterAnAttemptThatNeverReachedAcumatica()
+            throws Exception {
+        ledger.record(new LedgerEntry("invoice", INVOICE, "SalesInvoice", null, "-", LedgerStatus.CREATING,
+                Instant.now())); // an earlier attempt recorded its intent, then died before its create was sent
+        ObjectNode voided = chargebee.invoice(INVOICE).orElseThrow();
+        voided.put("status", "voided");
+        chargebee.putInvoice(voided);
+        String voidEvent = chargebee.addEvent("invoice_updated", content("invoice", voided)).path("id").asText();
+
+        assertThat(deliver(voidEvent, "invoice", INVOICE).getBatchItemFailures()).isEmpty();
+
+        assertThat(acumatica.salesInvoices()).as("neither the invoice nor a reversal of it")
+                .noneMatch(i -> i.at("/ExternalRef/value").asText().startsWith(INVOICE));
+        assertThat(ledger.find("invoice", INVOICE)).get().extracting(LedgerEntry::status)
+                .isEqualTo(LedgerStatus.NEVER_POSTED);
+    }
+
+    @Test
     void customer_shouldStayActive_whenAnOlderDeletionArrivesAfterANewerVersionPosted() throws Exception {
         ObjectNode original = chargebee.customer(CUSTOMER).orElseThrow();
         ObjectNode renamed = original.deepCopy();
