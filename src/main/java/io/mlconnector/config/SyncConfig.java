@@ -20,6 +20,13 @@ public interface SyncConfig {
     @WithDefault("30s")
     Duration busyRetryDelay();
 
+    /**
+     * Most documents one event may take on the worklist: itself, what it needs first (its customer, the invoices it
+     * applies to) and its follow-ups. Beyond it the event is held with the reason, never looped on.
+     */
+    @WithDefault("50")
+    int maxDocumentsPerEvent();
+
     /** How long dedup keys are kept; Chargebee retries a webhook for about 3 days 7 hours, so keep well beyond. */
     @WithDefault("30d")
     Duration dedupRetention();
