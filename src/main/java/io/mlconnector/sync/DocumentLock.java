@@ -13,10 +13,11 @@ import java.util.function.Supplier;
 
 /**
  * One writer per Chargebee document, held from the ledger check to the released document. The owner is this
- * container and thread, so the same worker may re-enter a document it holds (a payment posting its invoice inside
- * its own work) while any other worker is turned away with {@link DocumentBusy}. A lease lasts at most until the
+ * container and thread, so the same worker may re-enter a document it holds while any other worker is turned away
+ * with {@link DocumentBusy}. A lease lasts at most until the
  * invocation's deadline (or the claim lease when none is known): a worker that dies holding it blocks nobody longer.
- * Callers take one document at a time, dependencies first, so two workers can never wait on each other.
+ * The {@link PostingWorklist} takes one document at a time, dependencies first, so two workers can never wait on
+ * each other.
  */
 @ApplicationScoped
 public class DocumentLock {
