@@ -1,5 +1,6 @@
 package io.mlconnector.acumatica.dto;
 
+import io.mlconnector.acumatica.JournalStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** What the connector reads back about a journal transaction. */
@@ -20,6 +21,6 @@ public record JournalView(String id, String module, String batchNbr, String stat
     /** Released batches are Posted (or Released before posting). */
     @Override
     public boolean isReleased() {
-        return "Posted".equals(status) || "Released".equals(status);
+        return JournalStatus.POSTED.is(status) || JournalStatus.RELEASED.is(status);
     }
 }
