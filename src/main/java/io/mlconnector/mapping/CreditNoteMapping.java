@@ -1,5 +1,6 @@
 package io.mlconnector.mapping;
 
+import io.mlconnector.acumatica.ArDocumentType;
 import io.mlconnector.acumatica.dto.AcuCreditMemoApplication;
 import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.acumatica.dto.AcuSalesInvoiceLine;
@@ -22,8 +23,10 @@ import java.util.function.Function;
  * Acumatica reference numbers of the invoices Chargebee allocated it to.
  */
 public final class CreditNoteMapping {
-    public static final String TYPE_CREDIT_MEMO = "Credit Memo";
-    public static final String TYPE_DEBIT_MEMO = "Debit Memo";
+    /** {@link ArDocumentType#CREDIT_MEMO} on the wire, for code that compares a body's type. */
+    public static final String TYPE_CREDIT_MEMO = ArDocumentType.CREDIT_MEMO.wireName();
+    /** {@link ArDocumentType#DEBIT_MEMO} on the wire, for code that compares a body's type. */
+    public static final String TYPE_DEBIT_MEMO = ArDocumentType.DEBIT_MEMO.wireName();
 
     private CreditNoteMapping() {}
 
@@ -64,12 +67,12 @@ public final class CreditNoteMapping {
                 ? List.<ChargebeeCreditNote.Allocation>of() : note.allocations()) {
             long allocated = InvoiceMapping.nz(allocation.allocatedAmount());
             if (allocated > 0) {
-                applications.add(new AcuCreditMemoApplication(InvoiceMapping.TYPE_INVOICE,
-                        invoiceReferenceNbr.apply(allocation.invoiceId()), Money.ofMinor(allocated, currency).scaled()));
+                applications.add(new AcuCreditMemoApplication(ArDocumentType.INVOICE.wireName(), invoiceReferenceNbr
+                        .apply(allocation.invoiceId()), Money.ofMinor(allocated, currency).scaled()));
             }
         }
         return new AcuSalesInvoice(
-                TYPE_CREDIT_MEMO,
+                ArDocumentType.CREDIT_MEMO.wireName(),
                 customerId,
                 note.id(),
                 note.id(),
@@ -94,8 +97,8 @@ public final class CreditNoteMapping {
     public static AcuSalesInvoice reversal(ChargebeeCreditNote voided, String customerId, String externalRef,
                                            Mapping mapping) {
         AcuSalesInvoice memo = toAcumatica(voided, customerId, invoiceId -> invoiceId, mapping);
-        return new AcuSalesInvoice(TYPE_DEBIT_MEMO, customerId, externalRef, externalRef, memo.date(), memo.dueDate(),
-                memo.currency(), "Reversal of voided Chargebee credit note " + voided.id(), Boolean.FALSE,
-                memo.isTaxValid(), memo.details(), memo.taxDetails(), null);
+        return new AcuSalesInvoice(ArDocumentType.DEBIT_MEMO.wireName(), customerId, externalRef, externalRef,
+                memo.date(), memo.dueDate(), memo.currency(), "Reversal of voided Chargebee credit note " + voided.id(),
+                Boolean.FALSE, memo.isTaxValid(), memo.details(), memo.taxDetails(), null);
     }
 }

@@ -1,5 +1,6 @@
 package io.mlconnector.mapping;
 
+import io.mlconnector.acumatica.CustomerStatus;
 import io.mlconnector.acumatica.dto.AcuAddress;
 import io.mlconnector.acumatica.dto.AcuContact;
 import io.mlconnector.acumatica.dto.AcuCustomer;
@@ -35,7 +36,7 @@ public final class CustomerMapping {
                 rules.terms().termsFor(customer.netTermDays()).orElse(null),
                 customer.id(),
                 customer.email(),
-                customer.isDeleted() ? "Inactive" : null,
+                customer.isDeleted() ? CustomerStatus.INACTIVE.wireName() : null,
                 contact);
     }
 

@@ -1,5 +1,6 @@
 package io.mlconnector.mapping;
 
+import io.mlconnector.acumatica.ArDocumentType;
 import io.mlconnector.acumatica.dto.AcuCreditMemoApplication;
 import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.acumatica.dto.AcuSalesInvoiceLine;
@@ -32,7 +33,8 @@ import java.util.Objects;
  * </ul>
  */
 public final class InvoiceMapping {
-    public static final String TYPE_INVOICE = "Invoice";
+    /** {@link ArDocumentType#INVOICE} on the wire, for code that compares a body's type. */
+    public static final String TYPE_INVOICE = ArDocumentType.INVOICE.wireName();
 
     private InvoiceMapping() {}
 
@@ -52,7 +54,7 @@ public final class InvoiceMapping {
         BigDecimal taxable = lines.stream().map(AcuSalesInvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<AcuTaxDetail> taxes = taxes(invoice, currency, taxable, mapping);
         return new AcuSalesInvoice(
-                TYPE_INVOICE,
+                ArDocumentType.INVOICE.wireName(),
                 customerId,
                 invoice.id(),
                 invoice.id(),
@@ -82,11 +84,11 @@ public final class InvoiceMapping {
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .add(original.taxDetails() == null ? BigDecimal.ZERO : original.taxDetails().stream()
                         .map(AcuTaxDetail::taxAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
-        return new AcuSalesInvoice(CreditNoteMapping.TYPE_CREDIT_MEMO, original.customerID(), externalRef, externalRef,
-                original.date(), original.date(), original.currency(), "Reversal of voided Chargebee invoice "
-                + original.externalRef(), Boolean.FALSE, original.isTaxValid(), original.details(),
-                original.taxDetails(), List.of(new AcuCreditMemoApplication(
-                        TYPE_INVOICE, originalReferenceNbr, total)));
+        return new AcuSalesInvoice(ArDocumentType.CREDIT_MEMO.wireName(), original.customerID(), externalRef,
+                externalRef, original.date(), original.date(), original.currency(),
+                "Reversal of voided Chargebee invoice " + original.externalRef(), Boolean.FALSE, original.isTaxValid(),
+                original.details(), original.taxDetails(), List.of(new AcuCreditMemoApplication(
+                        ArDocumentType.INVOICE.wireName(), originalReferenceNbr, total)));
     }
 
     /**

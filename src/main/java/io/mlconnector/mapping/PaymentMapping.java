@@ -1,5 +1,6 @@
 package io.mlconnector.mapping;
 
+import io.mlconnector.acumatica.ArDocumentType;
 import io.mlconnector.acumatica.dto.AcuPayment;
 import io.mlconnector.acumatica.dto.AcuPaymentApplication;
 import io.mlconnector.acumatica.dto.EntityKeys;
@@ -19,9 +20,10 @@ import java.util.function.Function;
  * reference numbers of the documents it applies to.
  */
 public final class PaymentMapping {
-    public static final String TYPE_PAYMENT = "Payment";
-    /** Acumatica's AR refund document type as the REST API names it (see the sandbox README's divergence table). */
-    public static final String TYPE_REFUND = "Customer Refund";
+    /** {@link ArDocumentType#PAYMENT} on the wire, for code that compares a body's type. */
+    public static final String TYPE_PAYMENT = ArDocumentType.PAYMENT.wireName();
+    /** {@link ArDocumentType#CUSTOMER_REFUND} on the wire: the REST name is unverified (sandbox README, divergences). */
+    public static final String TYPE_REFUND = ArDocumentType.CUSTOMER_REFUND.wireName();
     /** Acumatica's Payment Ref. (ExtRefNbr) holds 40 characters. */
     static final int PAYMENT_REF_MAX = 40;
 
@@ -45,14 +47,14 @@ public final class PaymentMapping {
         }
         List<AcuPaymentApplication> applications = refund
                 ? applications(transaction.linkedCreditNotes(), ChargebeeTransaction.LinkedCreditNote::cnId,
-                        ChargebeeTransaction.LinkedCreditNote::appliedAmount, CreditNoteMapping.TYPE_CREDIT_MEMO,
+                        ChargebeeTransaction.LinkedCreditNote::appliedAmount, ArDocumentType.CREDIT_MEMO,
                         references::creditNote, transaction.currencyCode())
                 : applications(transaction.linkedInvoices(), ChargebeeTransaction.LinkedInvoice::invoiceId,
-                        ChargebeeTransaction.LinkedInvoice::appliedAmount, InvoiceMapping.TYPE_INVOICE,
+                        ChargebeeTransaction.LinkedInvoice::appliedAmount, ArDocumentType.INVOICE,
                         references::invoice, transaction.currencyCode());
         if (refund && applications.isEmpty() && transaction.refundedTxnId() != null) {
             // A refund of a payment's unapplied (excess) amount: no credit note, it pays out the payment itself.
-            applications = List.of(new AcuPaymentApplication(TYPE_PAYMENT,
+            applications = List.of(new AcuPaymentApplication(ArDocumentType.PAYMENT.wireName(),
                     references.payment(transaction.refundedTxnId()), Money.ofMinor(InvoiceMapping.nz(
                             transaction.amount()), transaction.currencyCode()).scaled()));
         }
@@ -60,7 +62,7 @@ public final class PaymentMapping {
                 transaction.currencyCode());
         Money amount = Money.ofMinor(transaction.amount() == null ? 0 : transaction.amount(), transaction.currencyCode());
         return new AcuPayment(
-                refund ? TYPE_REFUND : TYPE_PAYMENT,
+                (refund ? ArDocumentType.CUSTOMER_REFUND : ArDocumentType.PAYMENT).wireName(),
                 customerId,
                 route.paymentMethod(),
                 route.cashAccount(),
@@ -103,14 +105,14 @@ public final class PaymentMapping {
      * payment does not apply ({@code amount_unused}) stays on the Acumatica payment as its unapplied balance.
      */
     private static <T> List<AcuPaymentApplication> applications(List<T> linked, Function<T, String> chargebeeId,
-                                                                Function<T, Long> appliedMinor, String docType,
+                                                                Function<T, Long> appliedMinor, ArDocumentType docType,
                                                                 Function<String, String> referenceNbr, String currency) {
         List<AcuPaymentApplication> applications = new ArrayList<>();
         for (T link : linked == null ? List.<T>of() : linked) {
             long applied = InvoiceMapping.nz(appliedMinor.apply(link));
             if (applied > 0) {
-                applications.add(new AcuPaymentApplication(docType, referenceNbr.apply(chargebeeId.apply(link)),
-                        Money.ofMinor(applied, currency).scaled()));
+                applications.add(new AcuPaymentApplication(docType.wireName(),
+                        referenceNbr.apply(chargebeeId.apply(link)), Money.ofMinor(applied, currency).scaled()));
             }
         }
         return applications;

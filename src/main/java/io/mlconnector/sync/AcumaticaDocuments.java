@@ -1,10 +1,13 @@
 package io.mlconnector.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlconnector.acumatica.AcumaticaClient;
+import io.mlconnector.acumatica.AcumaticaDocumentGateway;
+import io.mlconnector.acumatica.AcumaticaEntity;
 import io.mlconnector.acumatica.AcumaticaException;
 import io.mlconnector.acumatica.AcumaticaValueCodec;
-import io.mlconnector.acumatica.ODataFilter;
+import io.mlconnector.acumatica.ArDocumentStatus;
+import io.mlconnector.acumatica.ArDocumentType;
+import io.mlconnector.acumatica.CustomerStatus;
 import io.mlconnector.acumatica.dto.AcuCustomer;
 import io.mlconnector.acumatica.dto.AcuJournalTransaction;
 import io.mlconnector.acumatica.dto.AcuPayment;
@@ -12,17 +15,11 @@ import io.mlconnector.acumatica.dto.AcuPaymentApplication;
 import io.mlconnector.acumatica.dto.AcuPaymentApplicationsUpdate;
 import io.mlconnector.acumatica.dto.AcuSalesInvoice;
 import io.mlconnector.acumatica.dto.CustomerRef;
-import io.mlconnector.acumatica.dto.EntityKeys;
 import io.mlconnector.acumatica.dto.InvoiceApplications;
-import io.mlconnector.acumatica.dto.InvoiceRef;
 import io.mlconnector.acumatica.dto.JournalAmounts;
-import io.mlconnector.acumatica.dto.JournalView;
 import io.mlconnector.acumatica.dto.PaymentApplications;
 import io.mlconnector.acumatica.dto.PaymentView;
 import io.mlconnector.acumatica.dto.ReleasableDocument;
-import io.mlconnector.mapping.CreditNoteMapping;
-import io.mlconnector.mapping.InvoiceMapping;
-import io.mlconnector.mapping.PaymentMapping;
 import io.mlconnector.store.LedgerEntry;
 import io.mlconnector.store.LedgerStatus;
 import io.mlconnector.store.LedgerStore;
@@ -38,37 +35,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * Puts documents into Acumatica exactly once. Acumatica has no idempotency key, so the ledger records the intent
  * ({@code Creating}) before the first create; a later attempt sees it and looks the document up by its natural key
  * (the Chargebee id stamped on it) before creating, so a retry after a lost response finds the document instead of
- * creating a second one, and a first attempt spends no call on a lookup that cannot find anything.
+ * creating a second one, and a first attempt spends no call on a lookup that cannot find anything. Every Acumatica
+ * request goes through {@link AcumaticaDocumentGateway}; this class decides which ones, in what order, under which
+ * lease and with what written to the ledger.
  */
 @ApplicationScoped
 public class AcumaticaDocuments {
-    static final String CUSTOMER = "Customer";
-    static final String INVOICE = "Invoice";
-    static final String CREDIT_MEMO = "Credit Memo";
-    static final String SALES_INVOICE = "SalesInvoice";
-    static final String RELEASE_SALES_INVOICE = "ReleaseSalesInvoice";
-    static final String PAYMENT = "Payment";
-    static final String RELEASE_PAYMENT = "ReleasePayment";
-    static final String VOID_PAYMENT = "VoidPayment";
-    static final String JOURNAL_TRANSACTION = "JournalTransaction";
-    static final String RELEASE_JOURNAL_TRANSACTION = "ReleaseJournalTransaction";
+    /** The ledger's entity of an invoice or memo ({@link AcumaticaEntity#SALES_INVOICE}'s wire name). */
+    static final String SALES_INVOICE = AcumaticaEntity.SALES_INVOICE.wireName();
+    /** The ledger's entity of a payment or refund ({@link AcumaticaEntity#PAYMENT}'s wire name). */
+    static final String PAYMENT = AcumaticaEntity.PAYMENT.wireName();
+    private static final String CUSTOMER = AcumaticaEntity.CUSTOMER.wireName();
+    private static final String JOURNAL_TRANSACTION = AcumaticaEntity.JOURNAL_TRANSACTION.wireName();
     /** The ledger's Acumatica key of a document whose create was started but never answered. */
     static final String NO_KEY_YET = "-";
 
-    private final AcumaticaClient acumatica;
+    private final AcumaticaDocumentGateway acumatica;
     private final LedgerStore ledger;
     private final Clock clock;
     private final ObjectMapper json;
     private final DocumentLock lock;
     private final AcumaticaValueCodec codec = new AcumaticaValueCodec();
 
-    public AcumaticaDocuments(AcumaticaClient acumatica, LedgerStore ledger, Clock clock, ObjectMapper json,
+    public AcumaticaDocuments(AcumaticaDocumentGateway acumatica, LedgerStore ledger, Clock clock, ObjectMapper json,
                               DocumentLock lock) {
         this.acumatica = acumatica;
         this.ledger = ledger;
@@ -133,12 +130,12 @@ public class AcumaticaDocuments {
         // Acumatica since answers 412 to the update-only PUT and is created again.
         CustomerRef updated;
         try {
-            updated = acumatica.update(CUSTOMER, keyed, CustomerRef.class);
+            updated = acumatica.updateCustomer(keyed);
         } catch (AcumaticaException.PreconditionFailed gone) {
             return Optional.of(recordCreated(chargebeeId, keyed, insertOrFindOurs(chargebeeId, keyed).customer(),
                     sourceVersion));
         }
-        LedgerStatus status = "Inactive".equals(keyed.status()) ? LedgerStatus.INACTIVE : LedgerStatus.ACTIVE;
+        LedgerStatus status = CustomerStatus.INACTIVE.is(keyed.status()) ? LedgerStatus.INACTIVE : LedgerStatus.ACTIVE;
         ledger.record(new LedgerEntry("customer", chargebeeId, CUSTOMER, updated.id(), updated.customerID(), status,
                 clock.instant(), sourceVersion));
         return Optional.of(new PostedDocument(CUSTOMER, updated.customerID(), updated.id(),
@@ -175,13 +172,9 @@ public class AcumaticaDocuments {
     /** Whether Acumatica has the document, found by the Chargebee id on it (its natural key). */
     private boolean isInAcumatica(String chargebeeType, String chargebeeId) {
         return switch (chargebeeType) {
-            case "invoice" -> acumatica.findFirst(SALES_INVOICE, byExternalRefAndType(chargebeeId, InvoiceMapping.TYPE_INVOICE),
-                    InvoiceRef.class).isPresent();
-            case "credit_note" -> acumatica.findFirst(SALES_INVOICE, byExternalRefAndType(chargebeeId,
-                    CreditNoteMapping.TYPE_CREDIT_MEMO),
-                    InvoiceRef.class).isPresent();
-            case "transaction" -> acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId),
-                    PaymentView.class).isPresent();
+            case "invoice" -> acumatica.findSalesInvoice(chargebeeId, ArDocumentType.INVOICE).isPresent();
+            case "credit_note" -> acumatica.findSalesInvoice(chargebeeId, ArDocumentType.CREDIT_MEMO).isPresent();
+            case "transaction" -> acumatica.findPayment(chargebeeId).isPresent();
             default -> true; // unknown here: never tombstoned on a guess
         };
     }
@@ -231,14 +224,14 @@ public class AcumaticaDocuments {
             return Optional.empty(); // a newer version of it was posted: the older deletion changes nothing
         }
         Optional<String> known = entry.map(LedgerEntry::acumaticaKey);
-        Optional<CustomerRef> existing = findCustomer(known.orElse(expectedCustomerId))
+        Optional<CustomerRef> existing = acumatica.findCustomer(known.orElse(expectedCustomerId))
                 .filter(found -> known.isPresent() || chargebeeId.equals(found.accountRef()));
         if (existing.isEmpty()) {
             return Optional.empty();
         }
         AcuCustomer inactive = new AcuCustomer(existing.get().customerID(), null, null, null, null, null, null,
-                "Inactive", null);
-        CustomerRef updated = acumatica.update(CUSTOMER, inactive, CustomerRef.class);
+                CustomerStatus.INACTIVE.wireName(), null);
+        CustomerRef updated = acumatica.updateCustomer(inactive);
         ledger.record(new LedgerEntry("customer", chargebeeId, CUSTOMER, updated.id(), updated.customerID(),
                 LedgerStatus.INACTIVE, clock.instant(), sourceVersion));
         return Optional.of(new PostedDocument(CUSTOMER, updated.customerID(), updated.id(),
@@ -250,8 +243,7 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public PostedDocument ensureReleasedInvoice(String chargebeeId, AcuSalesInvoice body) {
-        return ensureReleased("invoice", chargebeeId, SALES_INVOICE, byExternalRefAndType(chargebeeId, body.type()),
-                body, InvoiceRef.class, RELEASE_SALES_INVOICE);
+        return ensureReleased("invoice", chargebeeId, body, salesInvoice(chargebeeId, body));
     }
 
     /**
@@ -262,8 +254,7 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public PostedDocument ensureReleasedCreditMemo(String chargebeeId, AcuSalesInvoice body) {
-        return ensureReleased("credit_note", chargebeeId, SALES_INVOICE, byExternalRefAndType(chargebeeId, body.type()),
-                body, InvoiceRef.class, RELEASE_SALES_INVOICE);
+        return ensureReleased("credit_note", chargebeeId, body, salesInvoice(chargebeeId, body));
     }
 
     /** The payment or refund exists in Acumatica, applied and released; found by {@code ExternalRef} first. */
@@ -271,8 +262,9 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public PostedDocument ensureReleasedPayment(String chargebeeId, AcuPayment body) {
-        return ensureReleased("transaction", chargebeeId, PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId), body,
-                PaymentView.class, RELEASE_PAYMENT);
+        return ensureReleased("transaction", chargebeeId, body, new Remote<>(PAYMENT,
+                () -> acumatica.findPayment(chargebeeId), () -> acumatica.createPayment(body),
+                acumatica::releasePayment));
     }
 
     /** A summary journal exists in Acumatica and is released; its description is its natural key. */
@@ -280,9 +272,26 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public PostedDocument ensureReleasedJournal(AcuJournalTransaction body) {
-        return ensureReleased("journal", body.description(), JOURNAL_TRANSACTION,
-                ODataFilter.eq("Description", body.description()), body, JournalView.class, RELEASE_JOURNAL_TRANSACTION);
+        return ensureReleased("journal", body.description(), body, new Remote<>(JOURNAL_TRANSACTION,
+                () -> acumatica.findJournal(body.description()), () -> acumatica.createJournal(body),
+                acumatica::releaseJournal));
     }
+
+    /** A sales invoice, debit memo or credit memo: found by its Chargebee id and its type. */
+    private Remote<?> salesInvoice(String chargebeeId, AcuSalesInvoice body) {
+        ArDocumentType type = ArDocumentType.fromWire(body.type()).orElseThrow(() -> new IllegalArgumentException(
+                "'" + body.type() + "' is not an Acumatica AR document type"));
+        return new Remote<>(SALES_INVOICE, () -> acumatica.findSalesInvoice(chargebeeId, type),
+                () -> acumatica.createSalesInvoice(body), acumatica::releaseSalesInvoice);
+    }
+
+    /**
+     * How one kind of document is found by its natural key, created and released in Acumatica.
+     *
+     * @param entity the entity the ledger records it under
+     */
+    private record Remote<T extends ReleasableDocument>(String entity, Supplier<Optional<T>> lookUp,
+                                                        Supplier<T> create, Consumer<String> release) {}
 
     /**
      * The recipe every AR document follows: the ledger says it is released → done. The ledger knows nothing → record
@@ -291,16 +300,14 @@ public class AcumaticaDocuments {
      * reaching us, so only then look it up by its natural key, and create only when nothing is there. Remember it
      * created before releasing, so a failed release is retried against this document; release; remember it released.
      */
-    private <T extends Record & ReleasableDocument> PostedDocument ensureReleased(
-            String chargebeeType, String chargebeeId, String entity, String naturalKey, Record body, Class<T> view,
-            String releaseAction) {
+    private PostedDocument ensureReleased(String chargebeeType, String chargebeeId, Record body, Remote<?> remote) {
         return lock.exclusively(chargebeeType + ":" + chargebeeId, () -> ensureReleasedExclusively(chargebeeType,
-                chargebeeId, entity, naturalKey, body, view, releaseAction));
+                chargebeeId, body, remote));
     }
 
-    private <T extends Record & ReleasableDocument> PostedDocument ensureReleasedExclusively(
-            String chargebeeType, String chargebeeId, String entity, String naturalKey, Record body, Class<T> view,
-            String releaseAction) {
+    private <T extends ReleasableDocument> PostedDocument ensureReleasedExclusively(
+            String chargebeeType, String chargebeeId, Record body, Remote<T> remote) {
+        String entity = remote.entity();
         Optional<LedgerEntry> known = ledger.find(chargebeeType, chargebeeId);
         if (known.isPresent() && known.get().status() == LedgerStatus.NEVER_POSTED) {
             throw new TombstonedDocument(chargebeeType, chargebeeId);
@@ -318,24 +325,20 @@ public class AcumaticaDocuments {
         }
         String sent = null;
         boolean createdNow = false;
-        T document = firstAttempt ? null : acumatica.findFirst(entity, naturalKey, view).orElse(null);
+        T document = firstAttempt ? null : remote.lookUp().get().orElse(null);
         if (document == null) {
             sent = codec.encode(body).toString();
-            document = acumatica.create(entity, body, view);
+            document = remote.create().get();
             createdNow = true;
         }
         String key = document.type() + "/" + document.referenceNbr();
         remember(chargebeeType, chargebeeId, entity, key, document.id(), LedgerStatus.CREATED, sent, toJson(document),
                 createdNow);
         if (!document.isReleased()) {
-            acumatica.invoke(entity, releaseAction, new EntityKeys(document.id()));
+            remote.release().accept(document.id());
         }
         return remember(chargebeeType, chargebeeId, entity, key, document.id(), LedgerStatus.RELEASED, sent,
                 toJson(document), createdNow);
-    }
-
-    private static String byExternalRefAndType(String externalRef, String type) {
-        return ODataFilter.and(ODataFilter.eq("ExternalRef", externalRef), ODataFilter.eq("Type", type));
     }
 
     /**
@@ -350,8 +353,7 @@ public class AcumaticaDocuments {
     }
 
     private PostedDocument voidPaymentExclusively(String chargebeeId) {
-        Optional<PaymentView> found = acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId),
-                PaymentView.class);
+        Optional<PaymentView> found = acumatica.findPayment(chargebeeId);
         Optional<LedgerEntry> entry = ledger.find("transaction", chargebeeId);
         if (found.isEmpty() && entry.map(e -> e.status() == LedgerStatus.CREATING).orElse(false)) {
             // Only an intent: the create never committed. The payment never posted, and now never will.
@@ -362,8 +364,8 @@ public class AcumaticaDocuments {
         PaymentView payment = found.orElseThrow(() -> new MissingReference("payment " + chargebeeId
                 + " is not in Acumatica"));
         String key = payment.type() + "/" + payment.referenceNbr();
-        if (!"Voided".equals(payment.status())) {
-            acumatica.invoke(PAYMENT, VOID_PAYMENT, PaymentMapping.voidRequest(payment.id()));
+        if (!ArDocumentStatus.VOIDED.is(payment.status())) {
+            acumatica.voidPayment(payment.id());
         }
         return remember("transaction", chargebeeId, PAYMENT, key, payment.id(), LedgerStatus.VOIDED, null,
                 toJson(payment), false);
@@ -389,9 +391,8 @@ public class AcumaticaDocuments {
     }
 
     private Optional<PostedDocument> applyNewApplicationsExclusively(String chargebeeId, AcuPayment body) {
-        PaymentApplications current = acumatica.findFirst(PAYMENT, ODataFilter.eq("ExternalRef", chargebeeId),
-                PaymentApplications.class).orElse(null);
-        if (current == null || !"Open".equals(current.status())) {
+        PaymentApplications current = acumatica.paymentApplications(chargebeeId).orElse(null);
+        if (current == null || !ArDocumentStatus.OPEN.is(current.status())) {
             return Optional.empty(); // not there yet, fully applied, or voided
         }
         Map<String, BigDecimal> applied = new HashMap<>();
@@ -419,14 +420,14 @@ public class AcumaticaDocuments {
             AcuPaymentApplicationsUpdate update = new AcuPaymentApplicationsUpdate(current.type(),
                     current.referenceNbr(), plan.get().changes());
             sent = codec.encode(update).toString();
-            PaymentView updated = acumatica.update(PAYMENT, update, PaymentView.class);
+            PaymentView updated = acumatica.updateApplications(update);
             id = updated.id();
             answer = toJson(updated);
         }
         if (!plan.get().release()) {
             return Optional.empty(); // a leftover line removed; nothing is missing
         }
-        acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(id));
+        acumatica.releasePayment(id);
         return Optional.of(remember("transaction", chargebeeId, PAYMENT, current.type() + "/" + current.referenceNbr(),
                 id, LedgerStatus.RELEASED, sent, answer, false));
     }
@@ -495,12 +496,12 @@ public class AcumaticaDocuments {
     }
 
     private boolean applyCreditMemoExclusively(String memoNbr, String invoiceNbr, BigDecimal wanted) {
-        InvoiceApplications invoice = acumatica.findFirst(SALES_INVOICE, ODataFilter.and(ODataFilter.eq("Type",
-                        "Invoice"), ODataFilter.eq("ReferenceNbr", invoiceNbr)), InvoiceApplications.class)
+        InvoiceApplications invoice = acumatica.invoiceApplications(ArDocumentType.INVOICE, invoiceNbr)
                 .orElseThrow(() -> new MissingReference("invoice " + invoiceNbr + " is not in Acumatica"));
         BigDecimal applied = (invoice.applicationsInvoice() == null
                 ? List.<InvoiceApplications.Applied>of() : invoice.applicationsInvoice()).stream()
-                .filter(line -> CREDIT_MEMO.equals(line.docType()) && memoNbr.equals(line.adjustingDocReferenceNbr()))
+                .filter(line -> ArDocumentType.CREDIT_MEMO.is(line.docType())
+                        && memoNbr.equals(line.adjustingDocReferenceNbr()))
                 .map(line -> amount(line.amountPaid()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal left = wanted.subtract(applied);
@@ -508,25 +509,24 @@ public class AcumaticaDocuments {
             left = left.min(invoice.balance());
         }
         // The memo's Payment view exists once something was applied through it; only then can lines be pending.
-        Optional<PaymentApplications> memo = acumatica.findFirst(PAYMENT, ODataFilter.and(
-                ODataFilter.eq("Type", CREDIT_MEMO), ODataFilter.eq("ReferenceNbr", memoNbr)),
-                PaymentApplications.class);
+        Optional<PaymentApplications> memo = acumatica.paymentApplications(ArDocumentType.CREDIT_MEMO, memoNbr);
         List<PaymentApplications.Pending> pending = memo.map(PaymentApplications::pending).orElse(List.of()).stream()
-                .filter(line -> INVOICE.equals(line.docType()) && invoiceNbr.equals(line.referenceNbr())).toList();
-        Optional<Reconciled> plan = reconcile(pending, Map.of(documentKey(INVOICE, invoiceNbr),
-                left.max(BigDecimal.ZERO)));
+                .filter(line -> ArDocumentType.INVOICE.is(line.docType()) && invoiceNbr.equals(line.referenceNbr()))
+                .toList();
+        Optional<Reconciled> plan = reconcile(pending, Map.of(
+                documentKey(ArDocumentType.INVOICE.wireName(), invoiceNbr), left.max(BigDecimal.ZERO)));
         if (plan.isEmpty()) {
             return false;
         }
         String id = memo.map(PaymentApplications::id).orElse(null);
         if (!plan.get().changes().isEmpty()) {
-            id = acumatica.update(PAYMENT, new AcuPaymentApplicationsUpdate(CREDIT_MEMO, memoNbr,
-                    plan.get().changes()), PaymentView.class).id();
+            id = acumatica.updateApplications(new AcuPaymentApplicationsUpdate(ArDocumentType.CREDIT_MEMO.wireName(),
+                    memoNbr, plan.get().changes())).id();
         }
         if (!plan.get().release()) {
             return false; // a leftover line removed; nothing is missing
         }
-        acumatica.invoke(PAYMENT, RELEASE_PAYMENT, new EntityKeys(id));
+        acumatica.releasePayment(id);
         return true;
     }
 
@@ -547,8 +547,7 @@ public class AcumaticaDocuments {
             retryOn = AcumaticaException.Transient.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public BigDecimal debitMemoRoom(String debitMemoNbr, Optional<String> paymentNbr) {
-        InvoiceApplications memo = acumatica.findFirst(SALES_INVOICE, ODataFilter.and(ODataFilter.eq("Type",
-                        "Debit Memo"), ODataFilter.eq("ReferenceNbr", debitMemoNbr)), InvoiceApplications.class)
+        InvoiceApplications memo = acumatica.invoiceApplications(ArDocumentType.DEBIT_MEMO, debitMemoNbr)
                 .orElseThrow(() -> new MissingReference("debit memo " + debitMemoNbr + " is not in Acumatica"));
         BigDecimal byOthers = (memo.applicationsInvoice() == null ? List.<InvoiceApplications.Applied>of()
                 : memo.applicationsInvoice()).stream()
@@ -561,9 +560,8 @@ public class AcumaticaDocuments {
 
     /** What a released journal, found by its description, debits to one account (e.g. a provision's expense). */
     public BigDecimal journalDebit(String description, String account) {
-        JournalAmounts journal = acumatica.findFirst(JOURNAL_TRANSACTION, ODataFilter.eq("Description", description),
-                JournalAmounts.class).orElseThrow(() -> new MissingReference("journal '" + description
-                        + "' is not in Acumatica"));
+        JournalAmounts journal = acumatica.journalAmounts(description)
+                .orElseThrow(() -> new MissingReference("journal '" + description + "' is not in Acumatica"));
         return journal.details().stream().filter(line -> account.equals(line.account()))
                 .map(JournalAmounts.Line::debitAmount).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -598,16 +596,12 @@ public class AcumaticaDocuments {
 
     private Inserted insertOrFindOurs(String chargebeeId, AcuCustomer body) {
         try {
-            return new Inserted(acumatica.create(CUSTOMER, body, CustomerRef.class), true);
+            return new Inserted(acumatica.createCustomer(body), true);
         } catch (AcumaticaException.PreconditionFailed existsAlready) {
             // Created by a concurrent or earlier attempt whose answer we never saw, or someone else's: read it.
-            return new Inserted(findCustomer(body.customerID()).map(found -> ours(found, chargebeeId))
+            return new Inserted(acumatica.findCustomer(body.customerID()).map(found -> ours(found, chargebeeId))
                     .orElseThrow(() -> existsAlready), false);
         }
-    }
-
-    private Optional<CustomerRef> findCustomer(String customerId) {
-        return acumatica.findFirst(CUSTOMER, ODataFilter.eq("CustomerID", customerId), CustomerRef.class);
     }
 
     private PostedDocument remember(String chargebeeType, String chargebeeId, String entity, String key, String id,

@@ -1,11 +1,11 @@
 package io.mlconnector.sync;
 
+import io.mlconnector.acumatica.ArDocumentType;
 import io.mlconnector.acumatica.dto.AcuPayment;
 import io.mlconnector.acumatica.dto.AcuPaymentApplication;
 import io.mlconnector.chargebee.ChargebeeClient;
 import io.mlconnector.chargebee.dto.ChargebeeTransaction;
 import io.mlconnector.mapping.AcumaticaReferences;
-import io.mlconnector.mapping.CreditNoteMapping;
 import io.mlconnector.mapping.PaymentMapping;
 import io.mlconnector.mapping.file.Mapping;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -189,7 +189,7 @@ public class TransactionPosting implements PostingStrategy<ChargebeeTransaction,
      * same split and applies nothing twice.
      */
     private AcuPayment payReopenedDebitMemos(AcuPayment body, Resolved resolved, String transactionId) {
-        if (body.documentsToApply() == null || !PaymentMapping.TYPE_PAYMENT.equals(body.type())) {
+        if (body.documentsToApply() == null || !ArDocumentType.PAYMENT.is(body.type())) {
             return body;
         }
         Optional<String> paymentNbr = documents.releasedKey("transaction", transactionId)
@@ -207,7 +207,7 @@ public class TransactionPosting implements PostingStrategy<ChargebeeTransaction,
             BigDecimal toMemo = application.amountPaid().min(documents.debitMemoRoom(memoNbr, paymentNbr));
             BigDecimal toInvoice = application.amountPaid().subtract(toMemo);
             if (toMemo.signum() > 0) {
-                applications.add(new AcuPaymentApplication(CreditNoteMapping.TYPE_DEBIT_MEMO, memoNbr, toMemo));
+                applications.add(new AcuPaymentApplication(ArDocumentType.DEBIT_MEMO.wireName(), memoNbr, toMemo));
                 split = true;
             }
             if (toInvoice.signum() > 0) {

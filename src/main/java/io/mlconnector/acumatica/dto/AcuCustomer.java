@@ -1,5 +1,6 @@
 package io.mlconnector.acumatica.dto;
 
+import io.mlconnector.acumatica.CustomerStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Body of a {@code Customer} PUT. Null fields are left out, so an update never blanks what it does not know. */
@@ -16,6 +17,6 @@ public record AcuCustomer(String customerID, String customerName, String custome
 
     public AcuCustomer inactive() {
         return new AcuCustomer(customerID, customerName, customerClass, currencyID, terms, accountRef, email,
-                "Inactive", mainContact);
+                CustomerStatus.INACTIVE.wireName(), mainContact);
     }
 }

@@ -1,5 +1,6 @@
 package io.mlconnector.acumatica.dto;
 
+import io.mlconnector.acumatica.ArDocumentStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 
@@ -11,6 +12,6 @@ public record InvoiceRef(String id, String type, String referenceNbr, String sta
     /** Balanced / on hold documents still need the release action; Open and Closed are released. */
     @Override
     public boolean isReleased() {
-        return "Open".equals(status) || "Closed".equals(status);
+        return ArDocumentStatus.OPEN.is(status) || ArDocumentStatus.CLOSED.is(status);
     }
 }

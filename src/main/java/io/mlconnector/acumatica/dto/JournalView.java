@@ -1,5 +1,6 @@
 package io.mlconnector.acumatica.dto;
 
+import io.mlconnector.acumatica.JournalStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** What the connector reads back about a journal transaction. */
@@ -17,9 +18,13 @@ public record JournalView(String id, String module, String batchNbr, String stat
         return batchNbr;
     }
 
-    /** Released batches are Posted (or Released before posting). */
+    /**
+     * A released batch is Unposted (released, waiting to be posted: a ledger that does not post on release) or
+     * Posted; some versions show Released. Hold and Balanced are not released yet.
+     */
     @Override
     public boolean isReleased() {
-        return "Posted".equals(status) || "Released".equals(status);
+        return JournalStatus.UNPOSTED.is(status) || JournalStatus.POSTED.is(status)
+                || JournalStatus.RELEASED.is(status);
     }
 }

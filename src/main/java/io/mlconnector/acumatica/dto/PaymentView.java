@@ -1,5 +1,6 @@
 package io.mlconnector.acumatica.dto;
 
+import io.mlconnector.acumatica.ArDocumentStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 
@@ -11,6 +12,7 @@ public record PaymentView(String id, String type, String referenceNbr, String st
     /** Open (money left to apply), Closed (fully applied) and Voided payments are released. */
     @Override
     public boolean isReleased() {
-        return "Open".equals(status) || "Closed".equals(status) || "Voided".equals(status);
+        return ArDocumentStatus.OPEN.is(status) || ArDocumentStatus.CLOSED.is(status)
+                || ArDocumentStatus.VOIDED.is(status);
     }
 }

@@ -2,6 +2,8 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.ArDocumentStatus;
+import io.mlconnector.acumatica.ArDocumentType;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -37,20 +39,21 @@ final class ArApplications {
 
     /** The document {@code docType}/{@code referenceNbr} in the store its type lives in. */
     Optional<ObjectNode> find(String docType, String referenceNbr) {
-        EntityStore store = ArDocumentTypes.SALES_INVOICE_TYPES.contains(docType) ? ctx.tenant.salesInvoices
+        EntityStore store = ArDocumentTypes.isSalesInvoiceType(docType) ? ctx.tenant.salesInvoices
                 : ctx.tenant.payments;
         return store.byKeys(List.of(docType, referenceNbr));
     }
 
     /** Released with a balance left to apply (Status Open). */
     static boolean isOpen(ObjectNode document) {
-        return ValueObjects.text(document, "Status").filter("Open"::equals).isPresent();
+        return ValueObjects.text(document, "Status").filter(ArDocumentStatus.OPEN::is).isPresent();
     }
 
     /** Released at some point (Open, Closed or Voided): a document that is not can never be applied to. */
     static boolean isReleased(ObjectNode document) {
-        return ValueObjects.text(document, "Status")
-                .filter(s -> s.equals("Open") || s.equals("Closed") || s.equals("Voided")).isPresent();
+        return ValueObjects.text(document, "Status").flatMap(ArDocumentStatus::fromWire)
+                .filter(s -> s == ArDocumentStatus.OPEN || s == ArDocumentStatus.CLOSED || s == ArDocumentStatus.VOIDED)
+                .isPresent();
     }
 
     /** What may still be applied to the document: a memo's or invoice's Balance, a payment's released unapplied. */
@@ -58,7 +61,7 @@ final class ArApplications {
         if (!isOpen(document)) {
             return BigDecimal.ZERO;
         }
-        if (ArDocumentTypes.SALES_INVOICE_TYPES.contains(docType)) {
+        if (ArDocumentTypes.isSalesInvoiceType(docType)) {
             return ValueObjects.decimal(document, "Balance").orElse(BigDecimal.ZERO);
         }
         return ValueObjects.decimal(document, "PaymentAmount").orElse(BigDecimal.ZERO)
@@ -78,7 +81,7 @@ final class ArApplications {
     /** Brings the credit memo's Payment mirror (if one was opened) in line with the memo. */
     void syncCreditMemoMirror(ObjectNode memo) {
         ValueObjects.text(memo, "ReferenceNbr")
-                .flatMap(nbr -> ctx.tenant.payments.byKeys(List.of(ArDocumentTypes.CREDIT_MEMO, nbr)))
+                .flatMap(nbr -> ctx.tenant.payments.byKeys(List.of(ArDocumentType.CREDIT_MEMO.wireName(), nbr)))
                 .ifPresent(mirror -> {
                     ObjectNode updated = mirror.deepCopy();
                     Optional<ObjectNode> customer = ValueObjects.text(memo, "CustomerID")
@@ -91,11 +94,12 @@ final class ArApplications {
     private BigDecimal move(Adjusting from, String docType, ObjectNode stored, BigDecimal amount) {
         ObjectNode document = stored.deepCopy();
         BigDecimal balanceAfter;
-        if (ArDocumentTypes.SALES_INVOICE_TYPES.contains(docType)) {
+        if (ArDocumentTypes.isSalesInvoiceType(docType)) {
             balanceAfter = ValueObjects.decimal(document, "Balance").orElse(BigDecimal.ZERO).subtract(amount);
             ValueObjects.set(document, "Balance", balanceAfter);
-            ValueObjects.set(document, "Status", balanceAfter.signum() > 0 ? "Open" : "Closed");
-            if (!docType.equals(ArDocumentTypes.CREDIT_MEMO)) {
+            ValueObjects.set(document, "Status",
+                    (balanceAfter.signum() > 0 ? ArDocumentStatus.OPEN : ArDocumentStatus.CLOSED).wireName());
+            if (!ArDocumentType.CREDIT_MEMO.is(docType)) {
                 recordOnInvoice(document, from, amount);
             }
         } else {
@@ -108,13 +112,13 @@ final class ArApplications {
         }
         String now = ctx.now();
         ValueObjects.set(document, "LastModifiedDateTime", now);
-        if (ArDocumentTypes.SALES_INVOICE_TYPES.contains(docType)) {
+        if (ArDocumentTypes.isSalesInvoiceType(docType)) {
             ValueObjects.set(document, "LastModifiedDate", now);
             ctx.tenant.salesInvoices.save(document);
         } else {
             ctx.tenant.payments.save(document);
         }
-        if (docType.equals(ArDocumentTypes.CREDIT_MEMO)) {
+        if (ArDocumentType.CREDIT_MEMO.is(docType)) {
             syncCreditMemoMirror(document);
         }
         return balanceAfter;

@@ -2,9 +2,12 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.ArDocumentStatus;
+import io.mlconnector.acumatica.ArDocumentType;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +25,8 @@ import java.util.Set;
 final class CreditMemoApplications {
 
     static final String LINES = "ApplicationsCreditMemo";
-    private static final Set<String> APPLICABLE = Set.of(ArDocumentTypes.INVOICE, ArDocumentTypes.DEBIT_MEMO);
+    private static final Set<ArDocumentType> APPLICABLE = EnumSet.of(ArDocumentType.INVOICE,
+            ArDocumentType.DEBIT_MEMO);
 
     private final ArApplications applications;
     private final CurrencyRounding rounding;
@@ -38,7 +42,7 @@ final class CreditMemoApplications {
         BigDecimal left = ValueObjects.decimal(memo, "Amount").orElse(BigDecimal.ZERO);
         for (ObjectNode line : lines(memo)) {
             ValueObjects.text(line, "DocType").flatMap(ArDocumentTypes::normalize)
-                    .ifPresent(label -> ValueObjects.set(line, "DocType", label));
+                    .ifPresent(type -> ValueObjects.set(line, "DocType", type.wireName()));
             ValueObjects.decimal(line, "AmountPaid").ifPresent(amount ->
                     ValueObjects.set(line, "AmountPaid", rounding.round(amount, currency)));
             left = left.subtract(ValueObjects.decimal(line, "AmountPaid").orElse(BigDecimal.ZERO));
@@ -60,7 +64,7 @@ final class CreditMemoApplications {
             return;
         }
         String type = ValueObjects.text(document, "Type").orElse("");
-        if (!type.equals(ArDocumentTypes.CREDIT_MEMO)) {
+        if (!ArDocumentType.CREDIT_MEMO.is(type)) {
             errors.addGeneral(LINES + " can only be entered on a credit memo, not on a document of the type '"
                     + type + "'.");
             return;
@@ -83,7 +87,7 @@ final class CreditMemoApplications {
      * the memo's Balance and Status follow, and each line shows the invoice's balance and status afterwards.
      */
     void applyOnRelease(ObjectNode memo) {
-        ArApplications.Adjusting self = new ArApplications.Adjusting(ArDocumentTypes.CREDIT_MEMO,
+        ArApplications.Adjusting self = new ArApplications.Adjusting(ArDocumentType.CREDIT_MEMO.wireName(),
                 ValueObjects.text(memo, "ReferenceNbr").orElseThrow(), null,
                 ValueObjects.text(memo, "CustomerID").orElse(null), ValueObjects.text(memo, "Currency").orElse(null),
                 ValueObjects.text(memo, "Date").orElse(null));
@@ -93,18 +97,20 @@ final class CreditMemoApplications {
             ObjectNode invoice = document(line).orElseThrow();
             BigDecimal invoiceBalance = applications.apply(self, docType(line), invoice, amount);
             ValueObjects.set(line, "Balance", invoiceBalance);
-            ValueObjects.set(line, "Status", invoiceBalance.signum() > 0 ? "Open" : "Closed");
+            ValueObjects.set(line, "Status",
+                    (invoiceBalance.signum() > 0 ? ArDocumentStatus.OPEN : ArDocumentStatus.CLOSED).wireName());
             ValueObjects.text(invoice, "Currency").ifPresent(c -> ValueObjects.set(line, "Currency", c));
             ValueObjects.text(invoice, "CustomerID").ifPresent(c -> ValueObjects.set(line, "Customer", c));
             ValueObjects.text(invoice, "Date").ifPresent(d -> ValueObjects.set(line, "Date", d));
             balance = balance.subtract(amount);
         }
         ValueObjects.set(memo, "Balance", balance);
-        ValueObjects.set(memo, "Status", balance.signum() > 0 ? "Open" : "Closed");
+        ValueObjects.set(memo, "Status",
+                (balance.signum() > 0 ? ArDocumentStatus.OPEN : ArDocumentStatus.CLOSED).wireName());
     }
 
     private void validateLine(ObjectNode line, String prefix, String customer, String currency, FieldErrors errors) {
-        Optional<String> docType = ValueObjects.text(line, "DocType").flatMap(ArDocumentTypes::normalize)
+        Optional<ArDocumentType> docType = ValueObjects.text(line, "DocType").flatMap(ArDocumentTypes::normalize)
                 .filter(APPLICABLE::contains);
         if (docType.isEmpty()) {
             errors.add(line, "DocType", prefix + "DocType", "Only a document of the Invoice or Debit Memo type can"
@@ -117,7 +123,7 @@ final class CreditMemoApplications {
             return;
         }
         Optional<ObjectNode> invoice = document(line);
-        String where = docType.get() + " " + referenceNbr.get();
+        String where = docType.get().wireName() + " " + referenceNbr.get();
         if (invoice.isEmpty()) {
             errors.add(line, "ReferenceNbr", prefix + "ReferenceNbr",
                     "'Reference Nbr.' cannot be found in the system.");
@@ -132,7 +138,7 @@ final class CreditMemoApplications {
                     + " is in another currency (the sandbox does not simulate cross-currency applications).");
         } else {
             BigDecimal amount = ValueObjects.decimal(line, "AmountPaid").orElse(BigDecimal.ZERO);
-            BigDecimal balance = ArApplications.balanceOf(docType.get(), invoice.get());
+            BigDecimal balance = ArApplications.balanceOf(docType.get().wireName(), invoice.get());
             if (amount.signum() <= 0) {
                 errors.add(line, "AmountPaid", prefix + "AmountPaid", "The amount must be greater than zero.");
             } else if (amount.compareTo(balance) > 0) {
@@ -150,7 +156,7 @@ final class CreditMemoApplications {
 
     private static String docType(JsonNode line) {
         return ValueObjects.text(line, "DocType").flatMap(ArDocumentTypes::normalize).filter(APPLICABLE::contains)
-                .orElse(null);
+                .map(ArDocumentType::wireName).orElse(null);
     }
 
     private static List<ObjectNode> lines(ObjectNode document) {

@@ -2,7 +2,10 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.AcumaticaEntity;
+import io.mlconnector.acumatica.CustomerStatus;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,8 +30,7 @@ import java.util.Set;
  */
 final class CustomerEndpoint extends StoredEntityEndpoint {
 
-    static final String ENTITY = "Customer";
-    private static final Set<String> STATUSES = Set.of("Active", "On Hold", "Credit Hold", "Inactive", "One-Time");
+    static final String ENTITY = AcumaticaEntity.CUSTOMER.wireName();
 
     CustomerEndpoint(EndpointContext ctx) {
         super(ctx, ENTITY, "PX.Objects.AR.CustomerMaint/BAccount");
@@ -106,7 +108,7 @@ final class CustomerEndpoint extends StoredEntityEndpoint {
 
     private void applyCreateDefaults(ObjectNode customer) {
         TenantSeed seed = ctx.tenant.seed;
-        ValueObjects.setIfAbsent(customer, "Status", "Active");
+        ValueObjects.setIfAbsent(customer, "Status", CustomerStatus.ACTIVE.wireName());
         ValueObjects.setIfAbsent(customer, "CustomerClass", seed.defaultCustomerClass());
         Optional<ObjectNode> customerClass = ctx.tenant.referenceData.find("CustomerClass",
                 ValueObjects.text(customer, "CustomerClass").orElse(null));
@@ -146,9 +148,10 @@ final class CustomerEndpoint extends StoredEntityEndpoint {
         ValueObjects.text(customer, "CurrencyID").filter(c -> !reference.isActive("Currency", c))
                 .ifPresent(c -> errors.add(customer, "CurrencyID", "CurrencyID",
                         "'Currency ID' cannot be found in the system."));
-        ValueObjects.text(customer, "Status").filter(s -> !STATUSES.contains(s))
-                .ifPresent(s -> errors.add(customer, "Status", "Status",
-                        "The value '" + s + "' is not in the list of allowed values " + STATUSES + "."));
+        ValueObjects.text(customer, "Status").filter(s -> CustomerStatus.fromWire(s).isEmpty())
+                .ifPresent(s -> errors.add(customer, "Status", "Status", "The value '" + s
+                        + "' is not in the list of allowed values " + Arrays.stream(CustomerStatus.values())
+                        .map(CustomerStatus::wireName).toList() + "."));
         return errors;
     }
 

@@ -1,5 +1,7 @@
 package io.mlconnector.sandbox.acumatica;
 
+import io.mlconnector.acumatica.ArDocumentType;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,10 +17,10 @@ final class DocumentNumbering {
 
     /** Numbering for document types a seed does not mention. */
     static final Map<String, TenantSeed.Numbering> DEFAULTS = Map.of(
-            "Payment", new TenantSeed.Numbering("", 6, "ARPAYMENT"),
-            "Prepayment", new TenantSeed.Numbering("", 6, "ARPAYMENT"),
-            "Customer Refund", new TenantSeed.Numbering("", 6, "ARPAYMENT"),
-            "Journal Transaction", new TenantSeed.Numbering("", 6, "GLBATCH"));
+            ArDocumentType.PAYMENT.wireName(), new TenantSeed.Numbering("", 6, "ARPAYMENT"),
+            ArDocumentType.PREPAYMENT.wireName(), new TenantSeed.Numbering("", 6, "ARPAYMENT"),
+            ArDocumentType.CUSTOMER_REFUND.wireName(), new TenantSeed.Numbering("", 6, "ARPAYMENT"),
+            JournalTransactionEndpoint.NUMBERING, new TenantSeed.Numbering("", 6, "GLBATCH"));
 
     private final Map<String, TenantSeed.Numbering> types;
     private final Map<String, Long> last = new HashMap<>();

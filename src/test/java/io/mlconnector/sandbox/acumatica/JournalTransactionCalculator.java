@@ -2,11 +2,13 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.JournalStatus;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * Defaults of a {@code JournalTransaction} (GL batch, GL301000), recomputed after every change.
@@ -22,9 +24,6 @@ import java.time.ZoneOffset;
 final class JournalTransactionCalculator {
 
     static final String MODULE_GL = "GL";
-    static final String STATUS_ON_HOLD = "On Hold";
-    static final String STATUS_BALANCED = "Balanced";
-    static final String STATUS_POSTED = "Posted";
     static final String DEFAULT_LEDGER = "ACTUAL";
 
     private final TenantSeed seed;
@@ -49,8 +48,8 @@ final class JournalTransactionCalculator {
         ValueObjects.setIfAbsent(batch, "CurrencyID", seed.baseCurrency());
         ValueObjects.setIfAbsent(batch, "LedgerID", DEFAULT_LEDGER);
         if (!isReleased(batch)) {
-            ValueObjects.set(batch, "Status",
-                    ValueObjects.bool(batch, "Hold").orElse(false) ? STATUS_ON_HOLD : STATUS_BALANCED);
+            ValueObjects.set(batch, "Status", (ValueObjects.bool(batch, "Hold").orElse(false)
+                    ? JournalStatus.ON_HOLD : JournalStatus.BALANCED).wireName());
         }
         String currency = ValueObjects.text(batch, "CurrencyID").orElse(seed.baseCurrency());
         int lastLineNbr = 0;
@@ -71,9 +70,15 @@ final class JournalTransactionCalculator {
         }
     }
 
+    /** Released: Unposted, Released or Posted. */
     static boolean isReleased(ObjectNode batch) {
-        String status = ValueObjects.text(batch, "Status").orElse("");
-        return status.equals(STATUS_POSTED) || status.equals("Unposted") || status.equals("Released");
+        return status(batch).filter(s -> s == JournalStatus.UNPOSTED || s == JournalStatus.RELEASED
+                || s == JournalStatus.POSTED).isPresent();
+    }
+
+    /** A batch's Status, when it is one the sandbox knows. */
+    static Optional<JournalStatus> status(ObjectNode batch) {
+        return ValueObjects.text(batch, "Status").flatMap(JournalStatus::fromWire);
     }
 
     static BigDecimal total(ObjectNode batch, String amountField) {

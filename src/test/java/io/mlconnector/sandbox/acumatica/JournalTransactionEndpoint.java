@@ -2,6 +2,9 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.AcumaticaAction;
+import io.mlconnector.acumatica.AcumaticaEntity;
+import io.mlconnector.acumatica.JournalStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +25,8 @@ import java.util.List;
  */
 final class JournalTransactionEndpoint extends StoredEntityEndpoint {
 
-    static final String ENTITY = "JournalTransaction";
-    static final String RELEASE = "ReleaseJournalTransaction";
+    static final String ENTITY = AcumaticaEntity.JOURNAL_TRANSACTION.wireName();
+    static final String RELEASE = AcumaticaAction.RELEASE_JOURNAL_TRANSACTION.wireName();
     static final String NUMBERING = "Journal Transaction";
 
     private final JournalTransactionCalculator calculator;
@@ -101,9 +104,8 @@ final class JournalTransactionEndpoint extends StoredEntityEndpoint {
         }
         synchronized (ctx.tenant) {
             ObjectNode batch = actionTarget(body, "Module", "BatchNbr").deepCopy();
-            String status = ValueObjects.text(batch, "Status").orElse("");
             String refusal = null;
-            if (status.equals(JournalTransactionCalculator.STATUS_ON_HOLD)) {
+            if (JournalTransactionCalculator.status(batch).filter(JournalStatus.ON_HOLD::equals).isPresent()) {
                 refusal = "Document is On Hold and cannot be released.";
             } else if (JournalTransactionCalculator.isReleased(batch)) {
                 refusal = "Document Status is invalid for processing.";
@@ -116,7 +118,7 @@ final class JournalTransactionEndpoint extends StoredEntityEndpoint {
                 errors.addGeneral(refusal);
                 return unprocessable(batch, errors, QueryOptions.none(), null);
             }
-            ValueObjects.set(batch, "Status", JournalTransactionCalculator.STATUS_POSTED);
+            ValueObjects.set(batch, "Status", JournalStatus.POSTED.wireName());
             ValueObjects.set(batch, "LastModifiedDateTime", ctx.now());
             store().save(batch);
             return actionAccepted(RELEASE, batch);

@@ -2,6 +2,8 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.ArDocumentStatus;
+import io.mlconnector.acumatica.ArDocumentType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -56,13 +58,14 @@ final class PaymentActions {
     Outcome release(ObjectNode stored) {
         ObjectNode payment = stored.deepCopy();
         String type = ValueObjects.text(payment, "Type").orElse("");
-        String status = ValueObjects.text(payment, "Status").orElse("");
-        if (status.equals(PaymentCalculator.STATUS_ON_HOLD)) {
+        ArDocumentStatus status = PaymentCalculator.status(payment).orElse(null);
+        if (status == ArDocumentStatus.ON_HOLD) {
             return refused(payment, "Document is On Hold and cannot be released.");
         }
-        boolean releasable = status.equals(PaymentCalculator.STATUS_BALANCED)
-                || (status.equals(PaymentCalculator.STATUS_OPEN) && !PaymentCalculator.pendingLines(payment).isEmpty());
-        if (!releasable || !ArDocumentTypes.ENTERABLE_PAYMENT_TYPES.contains(type)) {
+        boolean releasable = status == ArDocumentStatus.BALANCED
+                || (status == ArDocumentStatus.OPEN && !PaymentCalculator.pendingLines(payment).isEmpty());
+        if (!releasable || ArDocumentType.fromWire(type).filter(ArDocumentTypes.ENTERABLE_PAYMENT_TYPES::contains)
+                .isEmpty()) {
             return refused(payment, "Document Status is invalid for processing.");
         }
         FieldErrors errors = validator.validateForRelease(payment);
@@ -86,11 +89,12 @@ final class PaymentActions {
             applied = applied.add(amount);
         }
         payment.putArray("DocumentsToApply");
-        if (type.equals(ArDocumentTypes.CREDIT_MEMO)) {
+        if (ArDocumentType.CREDIT_MEMO.is(type)) {
             ObjectNode memo = creditMemoOf(payment).orElseThrow().deepCopy();
             BigDecimal balance = ValueObjects.decimal(memo, "Balance").orElse(BigDecimal.ZERO).subtract(applied);
             ValueObjects.set(memo, "Balance", balance);
-            ValueObjects.set(memo, "Status", balance.signum() > 0 ? "Open" : "Closed");
+            ValueObjects.set(memo, "Status",
+                    (balance.signum() > 0 ? ArDocumentStatus.OPEN : ArDocumentStatus.CLOSED).wireName());
             String now = ctx.now();
             ValueObjects.set(memo, "LastModifiedDateTime", now);
             ValueObjects.set(memo, "LastModifiedDate", now);
@@ -109,10 +113,9 @@ final class PaymentActions {
     Outcome voidPayment(ObjectNode stored) {
         ObjectNode payment = stored.deepCopy();
         String type = ValueObjects.text(payment, "Type").orElse("");
-        Optional<String> voidType = ArDocumentTypes.voidTypeOf(type);
-        String status = ValueObjects.text(payment, "Status").orElse("");
-        boolean voidable = status.equals(PaymentCalculator.STATUS_OPEN)
-                || status.equals(PaymentCalculator.STATUS_CLOSED);
+        Optional<String> voidType = ArDocumentTypes.voidTypeOf(type).map(ArDocumentType::wireName);
+        boolean voidable = PaymentCalculator.status(payment)
+                .filter(status -> status == ArDocumentStatus.OPEN || status == ArDocumentStatus.CLOSED).isPresent();
         if (voidType.isEmpty() || !voidable) {
             return refused(payment, "Document Status is invalid for processing.");
         }
@@ -137,24 +140,24 @@ final class PaymentActions {
         // Applications never released are dropped with the document they belonged to.
         payment.putArray("DocumentsToApply");
         calculator.recompute(payment, Optional.empty(), Optional.empty());
-        ValueObjects.set(payment, "Status", PaymentCalculator.STATUS_VOIDED);
+        ValueObjects.set(payment, "Status", ArDocumentStatus.VOIDED.wireName());
         ValueObjects.set(payment, "AvailableBalance", BigDecimal.ZERO.setScale(
                 ValueObjects.decimal(payment, "PaymentAmount").orElse(BigDecimal.ZERO).scale()));
         ValueObjects.set(payment, "LastModifiedDateTime", ctx.now());
         ctx.tenant.payments.save(payment);
         calculator.recompute(voidDocument, Optional.empty(), Optional.empty());
-        ValueObjects.set(voidDocument, "Status", PaymentCalculator.STATUS_CLOSED);
+        ValueObjects.set(voidDocument, "Status", ArDocumentStatus.CLOSED.wireName());
         ValueObjects.set(voidDocument, "AvailableBalance", BigDecimal.ZERO);
         ctx.tenant.payments.save(voidDocument);
         return new Outcome(voidDocument, new FieldErrors());
     }
 
     Optional<ObjectNode> creditMemoOf(ObjectNode payment) {
-        if (!ValueObjects.text(payment, "Type").filter(ArDocumentTypes.CREDIT_MEMO::equals).isPresent()) {
+        if (!ValueObjects.text(payment, "Type").filter(ArDocumentType.CREDIT_MEMO::is).isPresent()) {
             return Optional.empty();
         }
         return ValueObjects.text(payment, "ReferenceNbr").flatMap(nbr -> ctx.tenant.salesInvoices
-                .byKeys(List.of(ArDocumentTypes.CREDIT_MEMO, nbr)));
+                .byKeys(List.of(ArDocumentType.CREDIT_MEMO.wireName(), nbr)));
     }
 
     private ObjectNode newVoidDocument(ObjectNode payment, String voidType) {

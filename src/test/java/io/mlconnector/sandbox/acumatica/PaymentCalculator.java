@@ -2,14 +2,18 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.ArDocumentStatus;
+import io.mlconnector.acumatica.ArDocumentType;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Defaults and totals of a {@code Payment}, recomputed after every change, the way AR302000 fills a document in.
@@ -33,11 +37,9 @@ import java.util.Optional;
  */
 final class PaymentCalculator {
 
-    static final String STATUS_ON_HOLD = "On Hold";
-    static final String STATUS_BALANCED = "Balanced";
-    static final String STATUS_OPEN = "Open";
-    static final String STATUS_CLOSED = "Closed";
-    static final String STATUS_VOIDED = "Voided";
+    /** Statuses of a released payment: Open (money left to apply), Closed (all applied) and Voided. */
+    private static final Set<ArDocumentStatus> RELEASED = EnumSet.of(ArDocumentStatus.OPEN, ArDocumentStatus.CLOSED,
+            ArDocumentStatus.VOIDED);
     static final String APPLIED = "_applied";
     static final String REFUNDED = "_refunded";
 
@@ -58,7 +60,7 @@ final class PaymentCalculator {
      * @param creditMemo for a {@code Credit Memo} payment, the SalesInvoice memo it mirrors
      */
     void recompute(ObjectNode payment, Optional<ObjectNode> customer, Optional<ObjectNode> creditMemo) {
-        ValueObjects.setIfAbsent(payment, "Type", ArDocumentTypes.PAYMENT);
+        ValueObjects.setIfAbsent(payment, "Type", ArDocumentType.PAYMENT.wireName());
         if (ValueObjects.value(payment, "Hold").isEmpty()) {
             ValueObjects.set(payment, "Hold", false);
         }
@@ -77,7 +79,7 @@ final class PaymentCalculator {
         BigDecimal applied = rounding.zero(currency);
         for (ObjectNode line : pendingLines(payment)) {
             ValueObjects.text(line, "DocType").flatMap(ArDocumentTypes::normalize)
-                    .ifPresent(label -> ValueObjects.set(line, "DocType", label));
+                    .ifPresent(type -> ValueObjects.set(line, "DocType", type.wireName()));
             Optional<BigDecimal> amountPaid = ValueObjects.decimal(line, "AmountPaid");
             if (amountPaid.isPresent()) {
                 BigDecimal rounded = rounding.round(amountPaid.get(), currency);
@@ -92,8 +94,8 @@ final class PaymentCalculator {
         BigDecimal available = open.subtract(applied);
         ValueObjects.set(payment, "AvailableBalance", rounding.round(available, currency));
         if (creditMemo.isEmpty() && !isReleased(payment)) {
-            ValueObjects.set(payment, "Status",
-                    ValueObjects.bool(payment, "Hold").orElse(false) ? STATUS_ON_HOLD : STATUS_BALANCED);
+            ValueObjects.set(payment, "Status", (ValueObjects.bool(payment, "Hold").orElse(false)
+                    ? ArDocumentStatus.ON_HOLD : ArDocumentStatus.BALANCED).wireName());
         }
     }
 
@@ -101,12 +103,17 @@ final class PaymentCalculator {
     void settleStatus(ObjectNode payment) {
         BigDecimal unapplied = ValueObjects.decimal(payment, "PaymentAmount").orElse(BigDecimal.ZERO)
                 .subtract(releasedOf(payment)).subtract(refunded(payment));
-        ValueObjects.set(payment, "Status", unapplied.signum() > 0 ? STATUS_OPEN : STATUS_CLOSED);
+        ValueObjects.set(payment, "Status",
+                (unapplied.signum() > 0 ? ArDocumentStatus.OPEN : ArDocumentStatus.CLOSED).wireName());
     }
 
     static boolean isReleased(ObjectNode payment) {
-        String status = ValueObjects.text(payment, "Status").orElse("");
-        return status.equals(STATUS_OPEN) || status.equals(STATUS_CLOSED) || status.equals(STATUS_VOIDED);
+        return status(payment).filter(RELEASED::contains).isPresent();
+    }
+
+    /** A payment's Status, when it is one the sandbox knows. */
+    static Optional<ArDocumentStatus> status(ObjectNode payment) {
+        return ValueObjects.text(payment, "Status").flatMap(ArDocumentStatus::fromWire);
     }
 
     /** The applications not yet released (DocumentsToApply). */

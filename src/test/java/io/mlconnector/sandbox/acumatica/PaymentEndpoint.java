@@ -2,6 +2,10 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.AcumaticaAction;
+import io.mlconnector.acumatica.AcumaticaEntity;
+import io.mlconnector.acumatica.ArDocumentStatus;
+import io.mlconnector.acumatica.ArDocumentType;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -27,9 +31,9 @@ import java.util.Optional;
  */
 final class PaymentEndpoint extends StoredEntityEndpoint {
 
-    static final String ENTITY = "Payment";
-    static final String RELEASE = "ReleasePayment";
-    static final String VOID = "VoidPayment";
+    static final String ENTITY = AcumaticaEntity.PAYMENT.wireName();
+    static final String RELEASE = AcumaticaAction.RELEASE_PAYMENT.wireName();
+    static final String VOID = AcumaticaAction.VOID_PAYMENT.wireName();
 
     private final PaymentCalculator calculator;
     private final PaymentValidator validator;
@@ -56,13 +60,13 @@ final class PaymentEndpoint extends StoredEntityEndpoint {
             ObjectNode patch = parsed.entity();
             ValueObjects.text(patch, "Type").flatMap(ArDocumentTypes::normalize)
                     .filter(ArDocumentTypes.PAYMENT_TYPES::contains)
-                    .ifPresent(label -> ValueObjects.set(patch, "Type", label));
-            boolean creditMemo = ValueObjects.text(patch, "Type").filter(ArDocumentTypes.CREDIT_MEMO::equals)
+                    .ifPresent(type -> ValueObjects.set(patch, "Type", type.wireName()));
+            boolean creditMemo = ValueObjects.text(patch, "Type").filter(ArDocumentType.CREDIT_MEMO::is)
                     .isPresent();
             // A released SalesInvoice credit memo is an existing AR document on this screen too: If-Match finds it.
             WriteCondition effective = creditMemo && condition == WriteCondition.UPDATE_ONLY
                     && releasedCreditMemo(patch).isPresent() ? WriteCondition.ANY : condition;
-            PutMatch match = matchForPut(patch, effective, "Type", ArDocumentTypes.PAYMENT, "ReferenceNbr");
+            PutMatch match = matchForPut(patch, effective, "Type", ArDocumentType.PAYMENT.wireName(), "ReferenceNbr");
             if (match.refusal() != null) {
                 return match.refusal();
             }
@@ -160,7 +164,7 @@ final class PaymentEndpoint extends StoredEntityEndpoint {
 
     private Optional<ObjectNode> releasedCreditMemo(ObjectNode patch) {
         return ValueObjects.text(patch, "ReferenceNbr")
-                .flatMap(nbr -> ctx.tenant.salesInvoices.byKeys(List.of(ArDocumentTypes.CREDIT_MEMO, nbr)))
+                .flatMap(nbr -> ctx.tenant.salesInvoices.byKeys(List.of(ArDocumentType.CREDIT_MEMO.wireName(), nbr)))
                 .filter(ArApplications::isReleased);
     }
 
@@ -171,7 +175,8 @@ final class PaymentEndpoint extends StoredEntityEndpoint {
             if (ValueObjects.value(line, "AmountPaid").isPresent()) {
                 continue;
             }
-            Optional<String> docType = ValueObjects.text(line, "DocType").flatMap(ArDocumentTypes::normalize);
+            Optional<String> docType = ValueObjects.text(line, "DocType").flatMap(ArDocumentTypes::normalize)
+                    .map(ArDocumentType::wireName);
             Optional<ObjectNode> document = docType.flatMap(type -> ValueObjects.text(line, "ReferenceNbr")
                     .flatMap(nbr -> applications.find(type, nbr)));
             if (document.isEmpty()) {
@@ -185,7 +190,7 @@ final class PaymentEndpoint extends StoredEntityEndpoint {
 
     /** True if the two versions of an Open payment differ only in unreleased applications (and their totals). */
     private static boolean onlyPendingLinesChanged(ObjectNode existing, ObjectNode candidate) {
-        if (!ValueObjects.text(existing, "Status").filter(PaymentCalculator.STATUS_OPEN::equals).isPresent()) {
+        if (PaymentCalculator.status(existing).filter(ArDocumentStatus.OPEN::equals).isEmpty()) {
             return false;
         }
         return withoutPending(existing).equals(withoutPending(candidate));

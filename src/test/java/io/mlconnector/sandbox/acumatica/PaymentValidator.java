@@ -2,6 +2,7 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.ArDocumentType;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -36,12 +37,13 @@ final class PaymentValidator {
     FieldErrors validate(ObjectNode payment, boolean creating, Optional<ObjectNode> creditMemo) {
         FieldErrors errors = new FieldErrors();
         String type = ValueObjects.text(payment, "Type").orElse("");
-        if (!ArDocumentTypes.PAYMENT_TYPES.contains(type)) {
+        Optional<ArDocumentType> known = ArDocumentType.fromWire(type).filter(ArDocumentTypes.PAYMENT_TYPES::contains);
+        if (known.isEmpty()) {
             errors.add(payment, "Type", "Type", "The value '" + type + "' is not in the list of allowed values "
-                    + ArDocumentTypes.PAYMENT_TYPES + ".");
+                    + ArDocumentTypes.labels(ArDocumentTypes.PAYMENT_TYPES) + ".");
             return errors;
         }
-        if (creating && !ArDocumentTypes.ENTERABLE_PAYMENT_TYPES.contains(type)) {
+        if (creating && !ArDocumentTypes.ENTERABLE_PAYMENT_TYPES.contains(known.get())) {
             errors.add(payment, "Type", "Type", "A document of the type '" + type
                     + "' cannot be entered; it is created by the VoidPayment action.");
             return errors;
@@ -125,7 +127,7 @@ final class PaymentValidator {
         if (pending.signum() == 0) {
             return;
         }
-        BigDecimal room = type.equals(ArDocumentTypes.CREDIT_MEMO)
+        BigDecimal room = ArDocumentType.CREDIT_MEMO.is(type)
                 ? ValueObjects.decimal(payment, "AvailableBalance").orElse(BigDecimal.ZERO).add(pending)
                 : ValueObjects.decimal(payment, "PaymentAmount").orElse(BigDecimal.ZERO)
                         .subtract(PaymentCalculator.releasedOf(payment)).subtract(PaymentCalculator.refunded(payment));
@@ -137,11 +139,12 @@ final class PaymentValidator {
 
     private void validateLine(ObjectNode line, String prefix, String paymentType, String customer, String currency,
                               FieldErrors errors) {
-        Optional<String> docType = ValueObjects.text(line, "DocType").flatMap(ArDocumentTypes::normalize);
-        if (docType.isEmpty() || !ArDocumentTypes.applicableTo(paymentType).contains(docType.get())) {
+        Optional<String> docType = ValueObjects.text(line, "DocType").flatMap(ArDocumentTypes::normalize)
+                .filter(ArDocumentTypes.applicableTo(paymentType)::contains).map(ArDocumentType::wireName);
+        if (docType.isEmpty()) {
             errors.add(line, "DocType", prefix + "DocType", "A document of the type '"
                     + ValueObjects.text(line, "DocType").orElse("") + "' cannot be selected for a " + paymentType
-                    + "; allowed: " + ArDocumentTypes.applicableTo(paymentType) + ".");
+                    + "; allowed: " + ArDocumentTypes.labels(ArDocumentTypes.applicableTo(paymentType)) + ".");
             return;
         }
         Optional<String> referenceNbr = ValueObjects.text(line, "ReferenceNbr");
@@ -167,7 +170,7 @@ final class PaymentValidator {
             return;
         }
         String documentCurrency = ValueObjects.text(document.get(),
-                ArDocumentTypes.SALES_INVOICE_TYPES.contains(docType.get()) ? "Currency" : "CurrencyID").orElse("");
+                ArDocumentTypes.isSalesInvoiceType(docType.get()) ? "Currency" : "CurrencyID").orElse("");
         if (!documentCurrency.equalsIgnoreCase(currency)) {
             errors.add(line, "ReferenceNbr", prefix + "ReferenceNbr", "The document " + where + " is in "
                     + documentCurrency + ", not in the payment's currency " + currency

@@ -2,6 +2,8 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.ArDocumentStatus;
+import io.mlconnector.acumatica.ArDocumentType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,10 +28,6 @@ import java.util.Set;
  */
 final class SalesInvoiceCalculator {
 
-    static final String STATUS_ON_HOLD = "On Hold";
-    static final String STATUS_BALANCED = "Balanced";
-    static final String STATUS_OPEN = "Open";
-
     private final ReferenceData reference;
     private final TenantSeed seed;
 
@@ -43,13 +41,13 @@ final class SalesInvoiceCalculator {
      * @param customer            the invoice's customer, if it exists
      */
     void recompute(ObjectNode invoice, Optional<ObjectNode> customer, Set<String> explicitAmountLines) {
-        ValueObjects.setIfAbsent(invoice, "Type", "Invoice");
+        ValueObjects.setIfAbsent(invoice, "Type", ArDocumentType.INVOICE.wireName());
         if (ValueObjects.value(invoice, "Hold").isEmpty()) {
             ValueObjects.set(invoice, "Hold", false);
         }
         if (!isReleased(invoice)) {
-            ValueObjects.set(invoice, "Status",
-                    ValueObjects.bool(invoice, "Hold").orElse(false) ? STATUS_ON_HOLD : STATUS_BALANCED);
+            ValueObjects.set(invoice, "Status", (ValueObjects.bool(invoice, "Hold").orElse(false)
+                    ? ArDocumentStatus.ON_HOLD : ArDocumentStatus.BALANCED).wireName());
         }
         customer.flatMap(c -> ValueObjects.text(c, "CurrencyID"))
                 .ifPresent(currency -> ValueObjects.setIfAbsent(invoice, "Currency", currency));
@@ -91,9 +89,14 @@ final class SalesInvoiceCalculator {
         }
     }
 
+    /** Released: Open (a balance left) or Closed (paid). */
     static boolean isReleased(ObjectNode invoice) {
-        String status = ValueObjects.text(invoice, "Status").orElse("");
-        return status.equals(STATUS_OPEN) || status.equals("Closed");
+        return status(invoice).filter(s -> s == ArDocumentStatus.OPEN || s == ArDocumentStatus.CLOSED).isPresent();
+    }
+
+    /** A document's Status, when it is one the sandbox knows. */
+    static Optional<ArDocumentStatus> status(ObjectNode invoice) {
+        return ValueObjects.text(invoice, "Status").flatMap(ArDocumentStatus::fromWire);
     }
 
     int precisionOf(String currency) {

@@ -2,6 +2,10 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.AcumaticaAction;
+import io.mlconnector.acumatica.AcumaticaEntity;
+import io.mlconnector.acumatica.ArDocumentStatus;
+import io.mlconnector.acumatica.ArDocumentType;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -28,8 +32,8 @@ import java.util.Set;
  */
 final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
 
-    static final String ENTITY = "SalesInvoice";
-    static final String RELEASE = "ReleaseSalesInvoice";
+    static final String ENTITY = AcumaticaEntity.SALES_INVOICE.wireName();
+    static final String RELEASE = AcumaticaAction.RELEASE_SALES_INVOICE.wireName();
 
     private final SalesInvoiceCalculator calculator;
     private final SalesInvoiceValidator validator;
@@ -65,7 +69,7 @@ final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
                             : HttpErrors.noEntitySatisfiesTheCondition();
                 }
             } else if (referenceNbr.isPresent()) {
-                String type = ValueObjects.text(patch, "Type").orElse("Invoice");
+                String type = ValueObjects.text(patch, "Type").orElse(ArDocumentType.INVOICE.wireName());
                 existing = store().byKeys(List.of(type, referenceNbr.get())).orElse(null);
                 if (existing == null) {
                     if (condition == WriteCondition.UPDATE_ONLY) {
@@ -149,10 +153,10 @@ final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
         }
         synchronized (ctx.tenant) {
             ObjectNode invoice = actionTarget(body, "Type", "ReferenceNbr").deepCopy();
-            String status = ValueObjects.text(invoice, "Status").orElse("");
-            if (status.equals(SalesInvoiceCalculator.STATUS_ON_HOLD)
-                    || SalesInvoiceCalculator.isReleased(invoice)) {
-                invoice.put("error", status.equals(SalesInvoiceCalculator.STATUS_ON_HOLD)
+            boolean onHold = SalesInvoiceCalculator.status(invoice).filter(ArDocumentStatus.ON_HOLD::equals)
+                    .isPresent();
+            if (onHold || SalesInvoiceCalculator.isReleased(invoice)) {
+                invoice.put("error", onHold
                         ? "Document is On Hold and cannot be released."
                         : "Document Status is invalid for processing.");
                 return SandboxResponse.json(422, render(invoice, QueryOptions.none(), 1));
@@ -162,7 +166,7 @@ final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
             if (errors.any()) {
                 return unprocessable(invoice, errors, QueryOptions.none(), null);
             }
-            ValueObjects.set(invoice, "Status", SalesInvoiceCalculator.STATUS_OPEN);
+            ValueObjects.set(invoice, "Status", ArDocumentStatus.OPEN.wireName());
             ValueObjects.set(invoice, "Balance", ValueObjects.decimal(invoice, "Amount")
                     .orElse(BigDecimal.ZERO));
             creditMemoApplications.applyOnRelease(invoice);

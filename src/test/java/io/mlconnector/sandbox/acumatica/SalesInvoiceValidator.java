@@ -2,6 +2,7 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.acumatica.ArDocumentType;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import java.util.Optional;
  */
 final class SalesInvoiceValidator {
 
-    static final List<String> TYPES = List.of("Invoice", "Credit Memo", "Debit Memo");
+    /** The types a SalesInvoice may have, in the order the Type list shows them. */
+    static final List<ArDocumentType> TYPES = List.of(ArDocumentType.INVOICE, ArDocumentType.CREDIT_MEMO,
+            ArDocumentType.DEBIT_MEMO);
 
     private final ReferenceData reference;
     private final DocumentNumbering numbering;
@@ -32,9 +35,9 @@ final class SalesInvoiceValidator {
     FieldErrors validate(ObjectNode invoice) {
         FieldErrors errors = new FieldErrors();
         String type = ValueObjects.text(invoice, "Type").orElse("");
-        if (!TYPES.contains(type) || !numbering.hasSequence(type)) {
+        if (ArDocumentType.fromWire(type).filter(TYPES::contains).isEmpty() || !numbering.hasSequence(type)) {
             errors.add(invoice, "Type", "Type", "The value '" + type + "' is not in the list of allowed values "
-                    + TYPES + ".");
+                    + ArDocumentTypes.labels(TYPES) + ".");
         }
         ValueObjects.text(invoice, "CustomerID").ifPresentOrElse(
                 customer -> {

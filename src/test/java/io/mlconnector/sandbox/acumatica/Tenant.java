@@ -1,5 +1,7 @@
 package io.mlconnector.sandbox.acumatica;
 
+import io.mlconnector.acumatica.AcumaticaEntity;
+
 import java.util.List;
 
 /**
@@ -14,10 +16,12 @@ final class Tenant {
 
     final TenantSeed seed;
     final ReferenceData referenceData;
-    final EntityStore customers = new EntityStore("Customer", List.of("CustomerID"));
-    final EntityStore salesInvoices = new EntityStore("SalesInvoice", List.of("Type", "ReferenceNbr"));
-    final EntityStore payments = new EntityStore("Payment", List.of("Type", "ReferenceNbr"));
-    final EntityStore journalTransactions = new EntityStore("JournalTransaction", List.of("Module", "BatchNbr"));
+    final EntityStore customers = new EntityStore(AcumaticaEntity.CUSTOMER.wireName(), List.of("CustomerID"));
+    final EntityStore salesInvoices = new EntityStore(AcumaticaEntity.SALES_INVOICE.wireName(),
+            List.of("Type", "ReferenceNbr"));
+    final EntityStore payments = new EntityStore(AcumaticaEntity.PAYMENT.wireName(), List.of("Type", "ReferenceNbr"));
+    final EntityStore journalTransactions = new EntityStore(AcumaticaEntity.JOURNAL_TRANSACTION.wireName(),
+            List.of("Module", "BatchNbr"));
     final DocumentNumbering numbering;
     final LongOperations operations = new LongOperations();
     private long lastBusinessAccountId;
