@@ -4,23 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlconnector.chargebee.ChargebeeClient;
 import io.mlconnector.chargebee.dto.ChargebeeEvent;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
 import io.mlconnector.chargebee.dto.ChargebeeRecord;
 import io.mlconnector.chargebee.dto.Page;
+import io.mlconnector.deploy.CloudFormationYaml;
+import io.mlconnector.deploy.SamTemplate;
 import io.mlconnector.ingest.EventQueue;
 import io.mlconnector.ingest.QueuedEvent;
 import io.mlconnector.lambda.WorkerHandler;
 import io.mlconnector.sandbox.acumatica.AcumaticaSandbox;
-import io.mlconnector.sync.DocumentKind;
 import io.mlconnector.sandbox.acumatica.RecordedRequest;
+import io.mlconnector.sync.DocumentKind;
 import io.mlconnector.testing.Sandboxes;
 import io.mlconnector.testing.StandIns;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,13 +49,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Outside the test suite ({@code ./mvnw verify -Pbenchmark}): 200 invoices (and their customers) posted by two
  * workers (the SQS event source's maximum concurrency) into a tenant licensed for 2 concurrent requests and 600 a
  * minute, whose releases take {@link #RELEASE_TAKES} (the sandbox's timed mode: an operation finishes when its time
- * has passed, however often it is polled). Prints the documents posted, the Acumatica calls per posted invoice by
- * entity and action (customers, preflight and status polls included), the Chargebee calls per invoice and per posted
- * document (invoices and customers) by kind, the worker batches by size, and the
- * licence use: the time the licence allows for the calls made ÷ the time taken (1.0 = the run went exactly as fast as
- * 600 a minute allows; above 1.0 is possible while the first half-minute's budget is not yet delayed). It asserts no
- * 429 and every invoice posted; the targets (≤ 3.0 Acumatica calls per invoice, ≤ 0.15 Chargebee calls per posted
- * document, licence use ≥ 0.95) are printed, not asserted.
+ * has passed, however often it is polled). The messages are enqueued as the poller enqueues them (naming their
+ * documents) and gathered into batches as Lambda's SQS poller gathers them with template.yaml's defaults. Prints the
+ * documents posted, the Acumatica calls per posted invoice by entity and action (customers, preflight and status polls
+ * included), the Chargebee calls per invoice and per posted document (invoices and customers) by kind, the worker
+ * batches by size, and the licence use: the time the licence allows for the calls made ÷ the time taken (1.0 = the
+ * run went exactly as fast as 600 a minute allows; above 1.0 is possible while the first half-minute's budget is not
+ * yet delayed). It asserts no 429 and every invoice posted; the targets (≤ 3.0 Acumatica calls per invoice, ≤ 0.15
+ * Chargebee calls per posted document, licence use ≥ 0.95) are printed, not asserted.
  */
 @Tag("benchmark")
 @QuarkusTest
@@ -91,6 +98,7 @@ class AcumaticaLicenceBenchmarkTest {
         Sandboxes.shared().reset();
         Sandboxes.shared().chargebee().loadDirectory(Path.of("src/test/resources/chargebee/demo-cycle"));
         AcumaticaSandbox acumatica = LicensedAcumaticaResource.LicensedTenant.get();
+        EventSource source = EventSource.asTheTemplateConfiguresIt();
         Sandboxes.shared().chargebee().clearRequests();
         queue.enqueueAll(asThePollerEnqueuesThem());
         acumatica.setReleaseDuration(RELEASE_TAKES);
@@ -100,7 +108,7 @@ class AcumaticaLicenceBenchmarkTest {
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         List<Future<List<Integer>>> runs = new ArrayList<>();
         for (int i = 0; i < WORKERS; i++) {
-            runs.add(pool.submit(this::drainQueue));
+            runs.add(pool.submit(() -> drainQueue(source)));
         }
         Map<Integer, Integer> batchSizes = new TreeMap<>();
         int batches = 0;
@@ -150,7 +158,9 @@ class AcumaticaLicenceBenchmarkTest {
         chargebeeByKind.forEach((kind, countAndIds) -> System.out.printf("  %-45s %5d  %.3f per document%s%n", kind,
                 countAndIds[0], countAndIds[0] / (double) postedDocuments,
                 countAndIds[1] == 0 ? "" : String.format(", %.1f ids a call", countAndIds[1] / (double) countAndIds[0])));
-        System.out.printf("Worker batches by size (messages: batches): %s%n", batchSizes);
+        System.out.printf("Worker batches by size (messages: batches): %s; gathered as Lambda's SQS poller does with"
+                + " template.yaml's defaults (BatchSize %d, batching window %d s): receives of up to 10 until the batch"
+                + " is full or the queue has no more%n", batchSizes, source.batchSize(), source.windowSeconds());
         System.out.printf("Took %.1f s; the licence allows those calls in %.1f s (%d a minute); licence use = allowed /"
                         + " taken = %.3f (target >= 0.95: the run used at least 95%% of the pace the licence allows)%n",
                 tookSeconds, allowedSeconds, LicensedAcumaticaResource.REQUESTS_PER_MINUTE,
@@ -233,14 +243,39 @@ class AcumaticaLicenceBenchmarkTest {
         return in == null || in.isBlank() || "[]".equals(in) ? 0 : in.split(",").length;
     }
 
-    /** One event-source poller feeding one worker, like one concurrent Lambda invocation; the size of each batch. */
-    private List<Integer> drainQueue() {
+    /** The worker's SQS event source as template.yaml configures it by default. */
+    record EventSource(int batchSize, int windowSeconds) {
+        static EventSource asTheTemplateConfiguresIt() throws IOException {
+            SamTemplate template = new SamTemplate(new CloudFormationYaml(new ObjectMapper())
+                    .parse(Files.readString(Path.of("template.yaml"))));
+            JsonNode properties = template.singleEvent("WorkerFunction", "SQS").path("Properties");
+            return new EventSource(template.evaluateInt(properties.path("BatchSize"), Map.of()),
+                    template.evaluateInt(properties.path("MaximumBatchingWindowInSeconds"), Map.of()));
+        }
+    }
+
+    /**
+     * One event-source poller feeding one worker, like one concurrent Lambda invocation; the size of each batch. Like
+     * Lambda's poller it receives up to 10 messages a call and, for a batch size above 10, receives again until the
+     * batch is full or the batching window ends. All messages are queued before the run and nothing arrives later, so
+     * it invokes as soon as a receive finds nothing more: the window would only add idle time, not messages.
+     */
+    private List<Integer> drainQueue(EventSource source) {
         SqsClient sqs = StandIns.shared().sqs().client();
         String url = StandIns.shared().sqs().queueUrl();
         List<Integer> batches = new ArrayList<>();
         while (true) {
-            List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(2)
-                    .visibilityTimeout(600)).messages();
+            List<Message> batch = new ArrayList<>();
+            while (batch.size() < source.batchSize()) {
+                int wanted = Math.min(10, source.batchSize() - batch.size());
+                int waitSeconds = batch.isEmpty() ? 2 : 0;
+                List<Message> received = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(wanted)
+                        .waitTimeSeconds(waitSeconds).visibilityTimeout(600)).messages();
+                if (received.isEmpty()) {
+                    break;
+                }
+                batch.addAll(received);
+            }
             if (batch.isEmpty()) {
                 return batches;
             }
