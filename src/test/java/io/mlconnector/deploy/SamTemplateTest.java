@@ -149,7 +149,19 @@ class SamTemplateTest {
         assertFalse(maximumConcurrency.isMissingNode(), "ScalingConfig.MaximumConcurrency is what protects Acumatica");
         assertEquals(2, template.evaluateInt(maximumConcurrency, Map.of()), "default concurrency cap");
         assertTrue(lowerBound(maximumConcurrency) >= 2, "Lambda rejects MaximumConcurrency below 2");
-        assertEquals(10, template.evaluateInt(properties.path("BatchSize"), Map.of()), "default batch size");
+    }
+
+    @Test
+    void workerBatch_shouldGatherTwentyFiveMessagesByDefault_andAtMostAHundred_overAWindowOfAtLeastOneSecond() {
+        JsonNode properties = template.singleEvent("WorkerFunction", "SQS").path("Properties");
+        JsonNode batchSize = properties.path("BatchSize");
+
+        // A batch's documents of one kind are re-read in one Chargebee list call: 25 a call, not 10.
+        assertEquals(25, template.evaluateInt(batchSize, Map.of()), "default batch size");
+        assertTrue(upperBound(batchSize) <= 100,
+                "a batch's events and its documents of one kind are read in one Chargebee call of at most 100 ids");
+        assertTrue(upperBound(batchSize) <= 10 || lowerBound(properties.path("MaximumBatchingWindowInSeconds")) >= 1,
+                "Lambda rejects a BatchSize above 10 on a standard queue without a batching window of at least 1 s");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.ingest.QueuedEvent;
 import io.mlconnector.lambda.HandlerProfiles;
 import io.mlconnector.lambda.WorkerHandler;
@@ -117,6 +118,65 @@ class ConcurrentWorkersTest {
         assertThat(nextDelivery.getBatchItemFailures()).isEmpty();
         assertThat(acumatica.salesInvoices()).filteredOn(i -> INVOICE.equals(i.at("/ExternalRef/value").asText()))
                 .hasSize(1);
+    }
+
+    @Test
+    void fullBatch_shouldPostWhatItsTimeCovers_andGiveEveryOtherMessageBack_toPostOnceOnTheNextDelivery()
+            throws Exception {
+        int batchSize = 25; // template.yaml's default WorkerBatchSize
+        ObjectNode template = chargebee.invoice("INV-MIN-0003").orElseThrow();
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (int i = 1; i <= batchSize; i++) {
+            String id = String.format("INV-BATCH-%03d", i);
+            chargebee.putInvoice(template.deepCopy().put("id", id));
+            messages.add(namingItsDocument("ev_batch_" + i, id));
+        }
+        SQSEvent noMessages = new SQSEvent();
+        noMessages.setRecords(List.of());
+        worker.handleRequest(noMessages, remaining(Duration.ofMinutes(2))); // the endpoint check, once per container
+        // A slow tenant: three invoices take the time left beyond the last call's reserve (10 s).
+        acumatica.faults().delayNext(3, Duration.ofSeconds(2), FaultScope.of("PUT", "SalesInvoice"));
+        chargebee.clearRequests();
+
+        SQSBatchResponse shortOfTime = worker.handleRequest(batch(messages), remaining(Duration.ofSeconds(14)));
+
+        assertThat(chargebee.requests()).as("the batch re-read in one call per kind (invoices, their new customer)")
+                .hasSize(2);
+        List<String> comeBack = shortOfTime.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+        assertThat(comeBack).as("the invocation's time covers a few, not all").isNotEmpty().hasSizeLessThan(batchSize);
+        List<SQSEvent.SQSMessage> again = messages.stream().filter(m -> comeBack.contains(m.getMessageId())).toList();
+        for (SQSEvent.SQSMessage message : again) {
+            String eventId = json.readTree(message.getBody()).path("event_id").asText();
+            assertThat(audit.forEvent(eventId)).extracting(row -> row.outcome() + ": " + row.reason()).last()
+                    .asString().startsWith("RETRY: the invocation's time ran out");
+        }
+
+        SQSBatchResponse nextDelivery = worker.handleRequest(batch(again), remaining(Duration.ofMinutes(2)));
+
+        assertThat(nextDelivery.getBatchItemFailures()).isEmpty();
+        for (int i = 1; i <= batchSize; i++) {
+            String id = String.format("INV-BATCH-%03d", i);
+            assertThat(acumatica.salesInvoices()).filteredOn(inv -> id.equals(inv.at("/ExternalRef/value").asText()))
+                    .as(id).hasSize(1);
+        }
+    }
+
+    /** A message as the poller or a webhook enqueues it: naming the invoice its event carries. */
+    private SQSEvent.SQSMessage namingItsDocument(String eventId, String invoiceId) throws Exception {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("msg-" + eventId);
+        message.setReceiptHandle("rh-" + eventId);
+        message.setBody(json.writeValueAsString(QueuedEvent.chargebeeEvent(eventId, "invoice_generated",
+                Instant.now(), QueuedEvent.FROM_POLLER, "invoice", invoiceId)));
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        return message;
+    }
+
+    private static SQSEvent batch(List<SQSEvent.SQSMessage> messages) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.copyOf(messages));
+        return event;
     }
 
     /** Both messages handled at the same moment by two workers; returns the ones that must come back. */
