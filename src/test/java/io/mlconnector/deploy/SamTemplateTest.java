@@ -152,12 +152,12 @@ class SamTemplateTest {
     }
 
     @Test
-    void workerBatch_shouldGatherTwentyFiveMessagesByDefault_andAtMostAHundred_overAWindowOfAtLeastOneSecond() {
+    void workerBatch_shouldGatherTenMessagesByDefault_andAtMostAHundred_overAWindowOfAtLeastOneSecond() {
         JsonNode properties = template.singleEvent("WorkerFunction", "SQS").path("Properties");
         JsonNode batchSize = properties.path("BatchSize");
 
-        // A batch's documents of one kind are re-read in one Chargebee list call: 25 a call, not 10.
-        assertEquals(25, template.evaluateInt(batchSize, Map.of()), "default batch size");
+        // Ten documents fit the default 120 s worker timeout against a real tenant; fuller batches are allowed.
+        assertEquals(10, template.evaluateInt(batchSize, Map.of()), "default batch size");
         assertTrue(upperBound(batchSize) <= 100,
                 "a batch's events and its documents of one kind are read in one Chargebee call of at most 100 ids");
         assertTrue(upperBound(batchSize) <= 10 || lowerBound(properties.path("MaximumBatchingWindowInSeconds")) >= 1,
