@@ -1,8 +1,10 @@
 package io.mlconnector.store;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,12 +84,32 @@ public abstract class AuditLogContract {
 
         AuditRecord kept = audit.forEvent("ev_1").get(0);
 
-        String cut = "x".repeat(80_000) + "…[truncated]";
+        String cut = "x".repeat(AuditPayloads.FIELD_BYTES_MAX - "…[truncated]".getBytes(UTF_8).length)
+                + "…[truncated]";
         assertThat(kept.reason()).isEqualTo(cut);
         assertThat(kept.received()).isEqualTo(cut);
         assertThat(kept.fetched()).isEqualTo(cut);
         assertThat(kept.sent()).isEqualTo(cut);
         assertThat(kept.answer()).isEqualTo("short");
+    }
+
+    /**
+     * DynamoDB counts an item's 400 KB in UTF-8 bytes (dynalite does not enforce it, so the sum is checked here): five
+     * huge fields of three-byte characters must still fit, cut where a character ends.
+     */
+    @Test
+    void record_shouldKeepTheRowWithin400KB_whenAllFivePayloadsAreHugeAndMultiByte() {
+        String huge = "€".repeat(100_000);
+        audit.record(new AuditRecord("ev_1", "invoice_generated", "invoice", "INV-1", "HELD", huge, huge, huge,
+                huge, huge, null, NOW));
+
+        AuditRecord kept = audit.forEvent("ev_1").get(0);
+
+        List<String> payloads = List.of(kept.reason(), kept.received(), kept.fetched(), kept.sent(), kept.answer());
+        int bytes = payloads.stream().mapToInt(field -> field.getBytes(UTF_8).length).sum();
+        assertThat(bytes).as("payload bytes, leaving room for keys and names").isLessThanOrEqualTo(390 * 1024);
+        assertThat(payloads).allSatisfy(field -> assertThat(field.endsWith("€…[truncated]")).as("cut after a whole €")
+                .isTrue());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.mlconnector.store.dynamodb.Items.s;
 import io.mlconnector.config.StoreConfig;
 import io.mlconnector.config.SyncConfig;
 import io.mlconnector.store.AuditLog;
+import io.mlconnector.store.AuditPayloads;
 import io.mlconnector.store.AuditRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,9 +29,6 @@ public class DynamoAuditLog implements AuditLog {
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    /** Per payload field; four payloads plus keys stay well under DynamoDB's 400 KB item limit. */
-    static final int PAYLOAD_CHARS_MAX = 80_000;
-
     private final DynamoDbClient dynamo;
     private final String table;
     private final Duration retention;
@@ -42,7 +40,8 @@ public class DynamoAuditLog implements AuditLog {
     }
 
     @Override
-    public void record(AuditRecord row) {
+    public void record(AuditRecord whole) {
+        AuditRecord row = AuditPayloads.fit(whole);
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Items.PK, s("audit#" + row.eventId()));
         // Fixed width (always nine fractional digits), so the text sorts as time does (Instant.toString() puts
@@ -53,11 +52,11 @@ public class DynamoAuditLog implements AuditLog {
         Items.putIfPresent(item, "resourceType", row.resourceType());
         Items.putIfPresent(item, "resourceId", row.resourceId());
         item.put("outcome", s(row.outcome()));
-        Items.putIfPresent(item, "reason", cap(row.reason()));
-        Items.putIfPresent(item, "received", cap(row.received()));
-        Items.putIfPresent(item, "fetched", cap(row.fetched()));
-        Items.putIfPresent(item, "sent", cap(row.sent()));
-        Items.putIfPresent(item, "answer", cap(row.answer()));
+        Items.putIfPresent(item, "reason", row.reason());
+        Items.putIfPresent(item, "received", row.received());
+        Items.putIfPresent(item, "fetched", row.fetched());
+        Items.putIfPresent(item, "sent", row.sent());
+        Items.putIfPresent(item, "answer", row.answer());
         Items.putIfPresent(item, "acumaticaRef", row.acumaticaRef());
         item.put("at", s(row.at().toString()));
         item.put(Items.EXPIRES_AT, n(row.at().plus(retention).getEpochSecond()));
@@ -93,10 +92,5 @@ public class DynamoAuditLog implements AuditLog {
                 Items.string(item, "answer").orElse(null),
                 Items.string(item, "acumaticaRef").orElse(null),
                 Items.instant(item, "at").orElse(Instant.EPOCH));
-    }
-
-    private static String cap(String text) {
-        return text == null || text.length() <= PAYLOAD_CHARS_MAX
-                ? text : text.substring(0, PAYLOAD_CHARS_MAX) + "…[truncated]";
     }
 }
