@@ -76,7 +76,7 @@ public class EventProcessor {
         } catch (DocumentBusy e) {
             return new SyncOutcome.RetryLater(e.getMessage(), true);
         } catch (InvocationDeadline.Reached e) {
-            return new SyncOutcome.RetryLater(e.getMessage());
+            return new SyncOutcome.RetryLater(e.getMessage(), true); // the next invocation has its whole timeout
         } catch (MissingReference | MappingUnavailable e) {
             return new SyncOutcome.Held(e.getMessage(), null, null);
         } catch (MappingFileException e) {

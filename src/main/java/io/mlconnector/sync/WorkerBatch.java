@@ -108,6 +108,9 @@ public class WorkerBatch {
         } catch (EndpointCheck.EndpointNotPublished | AcumaticaException | InvocationDeadline.Reached e) {
             // Nothing may post against the wrong contract: every message comes back (and reaches the DLQ in time).
             LOG.errorf("Worker stopped before posting: %s", e.getMessage());
+            if (e instanceof InvocationDeadline.Reached) {
+                messages.forEach(message -> comeBackSoon(message, new SyncOutcome.RetryLater(e.getMessage(), true)));
+            }
             return messages.stream().map(Message::messageId).toList();
         }
         List<String> failed = new ArrayList<>();
@@ -222,7 +225,8 @@ public class WorkerBatch {
         if (e instanceof ChargebeeException chargebeeFailure) {
             return classify(chargebeeFailure);
         }
-        return new SyncOutcome.RetryLater(e.getMessage());
+        // Out of time: nothing is wrong with the message, so it comes back soon rather than after the visibility timeout.
+        return new SyncOutcome.RetryLater(e.getMessage(), e instanceof InvocationDeadline.Reached);
     }
 
     private static SyncOutcome classify(ChargebeeException e) {
@@ -314,10 +318,11 @@ public class WorkerBatch {
     }
 
     /**
-     * A message turned away by a busy document comes back after the busy-retry delay the first time (the other worker
-     * is usually posting it right now), and after the claim lease (longer than any document lease) when it was turned
-     * away before: a document held by a worker that died is free by then, and the message never spends its receives
-     * (QueueMaxReceiveCount) waiting, so it never reaches the DLQ for being busy.
+     * A message turned away by a busy document, or one this invocation had no time left for, comes back after the
+     * busy-retry delay the first time (the other worker is usually posting it right now; the next invocation has its
+     * whole timeout), and after the claim lease (longer than any document lease) when it was turned away before: a
+     * document held by a worker that died is free by then, and the message spends few of its receives
+     * (QueueMaxReceiveCount) waiting.
      */
     private void comeBackSoon(Message message, SyncOutcome.RetryLater retry) {
         if (!retry.soon() || message.receiptHandle() == null) {

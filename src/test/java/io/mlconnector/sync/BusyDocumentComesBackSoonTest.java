@@ -2,6 +2,7 @@ package io.mlconnector.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +75,45 @@ class BusyDocumentComesBackSoonTest {
                 .as("turned away before: back after the claim lease (30 s in tests), longer than any document lease,"
                         + " so busy bounces never use up its receives").isEmpty();
         leases.release("invoice:" + INVOICE, "another-worker");
+    }
+
+    @Test
+    void messageTheInvocationHadNoTimeLeftFor_shouldComeBackAfterTheBusyDelay_notTheVisibilityTimeout()
+            throws Exception {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+        Sandboxes.shared().chargebee().loadDirectory(Path.of("src/test/resources/chargebee/minimal"));
+        ElasticMq sqs = StandIns.shared().sqs();
+        String eventId = Sandboxes.shared().chargebee().events().stream()
+                .filter(e -> "invoice_generated".equals(e.path("event_type").asText())).findFirst().orElseThrow()
+                .path("id").asText();
+        sqs.client().sendMessage(send -> send.queueUrl(sqs.queueUrl()).messageBody(uncheckedBody(eventId)));
+        Message received = sqs.client().receiveMessage(r -> r.queueUrl(sqs.queueUrl()).visibilityTimeout(600)
+                .waitTimeSeconds(2)).messages().get(0);
+
+        SQSBatchResponse response = worker.handleRequest(event(received), remaining(Duration.ofSeconds(3)));
+
+        assertThat(response.getBatchItemFailures()).as("no time to post it").hasSize(1);
+        assertThat(sqs.client().receiveMessage(r -> r.queueUrl(sqs.queueUrl()).waitTimeSeconds(5)).messages())
+                .as("back within seconds, though received with a 600 s visibility timeout").hasSize(1);
+    }
+
+    private String uncheckedBody(String eventId) {
+        try {
+            return body(eventId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A Lambda context with this much time left, as the runtime hands it to the handler. */
+    private static Context remaining(Duration left) {
+        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemainingTimeInMillis" -> (int) left.toMillis();
+                    case "getAwsRequestId" -> "req-" + left.toMillis();
+                    default -> null;
+                });
     }
 
     private String body(String eventId) throws Exception {
