@@ -16,9 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * EventBridge Scheduler → {@link EventPoller}, which reads while the invocation has time. Invoked by hand with
- * {@code {"backfill": {"from": ..., "to": ..., "window_days": 31}}} it runs a {@link Backfill} of that creation-date
- * range instead, and with {@code {"preflight": true}} it checks the mapping file against Acumatica and lists every gap.
+ * EventBridge Scheduler → {@link EventPoller}, which reads while the invocation has time and then writes one metrics
+ * line ({@link PollerMetrics}). Invoked by hand with {@code {"backfill": {"from": ..., "to": ...,
+ * "window_days": 31}}} it runs a {@link Backfill} of that creation-date range instead, and with
+ * {@code {"preflight": true}} it checks the mapping file against Acumatica and lists every gap.
  */
 @Named("poller")
 public class PollerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -28,15 +29,17 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
     private final SummaryJournals journals;
     private final java.time.Clock clock;
     private final InvocationDeadline deadline;
+    private final PollerMetrics metrics;
 
     public PollerHandler(EventPoller poller, Backfill backfill, Preflight preflight, SummaryJournals journals,
-                         java.time.Clock clock, InvocationDeadline deadline) {
+                         java.time.Clock clock, InvocationDeadline deadline, PollerMetrics metrics) {
         this.poller = poller;
         this.backfill = backfill;
         this.preflight = preflight;
         this.journals = journals;
         this.clock = clock;
         this.deadline = deadline;
+        this.metrics = metrics;
     }
 
     @Override
@@ -78,6 +81,7 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
         } finally {
             deadline.clear();
         }
+        metrics.record(result, context == null ? null : context.getFunctionName());
         return Map.of("pages", result.pages(), "enqueued", result.enqueued(), "from", result.from().toString(),
                 "cursor", result.cursor().toString(), "morePending", result.morePending(),
                 "cursorLagSeconds", result.cursorLag().toSeconds());

@@ -7,22 +7,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.sandbox.chargebee.ChargebeeSandbox;
 import io.mlconnector.store.CursorStore;
+import io.mlconnector.support.EmbeddedMetrics;
 import io.mlconnector.testing.ElasticMq;
+import io.mlconnector.testing.EmfLines;
 import io.mlconnector.testing.LambdaEvents;
 import io.mlconnector.testing.LambdaInvoker;
 import io.mlconnector.testing.Sandboxes;
 import io.mlconnector.testing.StandIns;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -47,11 +52,16 @@ class PollerBurstTest {
     @Inject
     CursorStore cursors;
 
+    @Inject
+    Clock clock;
+
+    private final List<String> metricLines = new CopyOnWriteArrayList<>();
     private ChargebeeSandbox chargebee;
     private int nextCustomer;
 
     @BeforeEach
     void setUp() {
+        QuarkusMock.installMockForType(new EmbeddedMetrics(JSON, clock, metricLines::add), EmbeddedMetrics.class);
         StandIns.shared().reset();
         Sandboxes.shared().reset();
         chargebee = Sandboxes.shared().chargebee();
@@ -115,6 +125,25 @@ class PollerBurstTest {
         assertThat(first.path("morePending").asBoolean()).isTrue();
         assertThat(queuedEventIds()).containsAll(expected);
         assertThat(polls).isLessThanOrEqualTo(ceilDiv(expected.size(), EVENTS_PER_POLL) + 1);
+    }
+
+    @Test
+    void eachPoll_shouldLogMorePendingOne_untilThePollThatCatchesUpLogsZero_withWhatItQueued() {
+        Instant now = Instant.now();
+        cursors.advance("events", now.minusSeconds(400), now);
+        for (int i = 0; i < 450; i++) {
+            event(now.minusSeconds(300 - i / 2));
+        }
+
+        int polls = pollUntilCaughtUp();
+
+        List<JsonNode> lines = metricLines.stream().map(EmfLines::valid).toList();
+        assertThat(polls).isGreaterThan(1);
+        assertThat(lines).hasSize(polls);
+        assertThat(lines.subList(0, polls - 1)).allMatch(line -> line.path(PollerMetrics.MORE_PENDING).asInt() == 1);
+        assertThat(lines.get(polls - 1).path(PollerMetrics.MORE_PENDING).asInt()).isZero();
+        assertThat(lines.stream().mapToInt(line -> line.path(PollerMetrics.EVENTS_QUEUED).asInt()).sum())
+                .isEqualTo(450);
     }
 
     /** Scheduled invocations until one answers that nothing more is pending; the number it took. */
