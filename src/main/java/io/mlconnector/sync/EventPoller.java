@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class EventPoller {
-    public static final String CURSOR = "events";
+    static final String CURSOR = "events";
     private static final Logger LOG = Logger.getLogger(EventPoller.class);
 
     /**
