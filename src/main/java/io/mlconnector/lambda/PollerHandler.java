@@ -2,6 +2,7 @@ package io.mlconnector.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.mlconnector.support.InvocationDeadline;
 import io.mlconnector.sync.Backfill;
 import io.mlconnector.sync.EventPoller;
 import io.mlconnector.sync.Preflight;
@@ -15,7 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * EventBridge Scheduler → {@link EventPoller}. Invoked by hand with {@code {"backfill": {"from": ..., "to": ...,
+ * EventBridge Scheduler → {@link EventPoller}, which reads while the invocation has time and then writes one metrics
+ * line ({@link PollerMetrics}). Invoked by hand with {@code {"backfill": {"from": ..., "to": ...,
  * "window_days": 31}}} it runs a {@link Backfill} of that creation-date range instead, and with
  * {@code {"preflight": true}} it checks the mapping file against Acumatica and lists every gap.
  */
@@ -26,14 +28,18 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
     private final Preflight preflight;
     private final SummaryJournals journals;
     private final java.time.Clock clock;
+    private final InvocationDeadline deadline;
+    private final PollerMetrics metrics;
 
     public PollerHandler(EventPoller poller, Backfill backfill, Preflight preflight, SummaryJournals journals,
-                         java.time.Clock clock) {
+                         java.time.Clock clock, InvocationDeadline deadline, PollerMetrics metrics) {
         this.poller = poller;
         this.backfill = backfill;
         this.preflight = preflight;
         this.journals = journals;
         this.clock = clock;
+        this.deadline = deadline;
+        this.metrics = metrics;
     }
 
     @Override
@@ -62,9 +68,23 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
             }
             return answer;
         }
-        EventPoller.PollResult result = poller.poll();
+        return poll(context);
+    }
+
+    private Map<String, Object> poll(Context context) {
+        if (context != null && context.getRemainingTimeInMillis() > 0) {
+            deadline.set(clock.instant().plusMillis(context.getRemainingTimeInMillis()));
+        }
+        EventPoller.PollResult result;
+        try {
+            result = poller.poll();
+        } finally {
+            deadline.clear();
+        }
+        metrics.record(result, context == null ? null : context.getFunctionName());
         return Map.of("pages", result.pages(), "enqueued", result.enqueued(), "from", result.from().toString(),
-                "cursor", result.cursor().toString(), "morePending", result.morePending());
+                "cursor", result.cursor().toString(), "morePending", result.morePending(),
+                "cursorLagSeconds", result.cursorLag().toSeconds());
     }
 
     /** "2026-05", or "previous": the month before the current one (UTC), as the monthly period-close schedule sends. */
