@@ -9,11 +9,11 @@ import io.mlconnector.chargebee.dto.ChargebeeInvoice;
 import io.mlconnector.chargebee.dto.ChargebeeTransaction;
 import io.mlconnector.mapping.SummaryJournalMapping;
 import io.mlconnector.mapping.file.Mapping;
+import io.mlconnector.mapping.file.SiteCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * Summary mode ({@code gl_summary.enabled} in the mapping file): at period end, one balanced journal per currency for
  * the period's closed invoices, credit notes and the money that moved (payments, refunds, reversals), read from
  * Chargebee by document date, posted and released once
- * (looked up by its description first, so running a period twice posts nothing new).
+ * (looked up by its description first, so running a period twice posts nothing new). A period is a calendar month in
+ * the Chargebee site's time zone ({@code site.time_zone}): a Los Angeles invoice raised on the evening of January 31
+ * (already February 1 in UTC) is in January's journal.
  */
 @ApplicationScoped
 public class SummaryJournals {
@@ -43,8 +45,9 @@ public class SummaryJournals {
         if (mapping.glSummary().isEmpty()) {
             throw new IllegalArgumentException("gl_summary is not enabled in the mapping file " + mapping.sourceName());
         }
-        Instant from = period.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant to = period.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        SiteCalendar calendar = mapping.siteCalendar();
+        Instant from = calendar.periodStart(period);
+        Instant to = calendar.periodEnd(period);
         ResourceReader reader = new ResourceReader(chargebee);
         Map<String, List<ChargebeeInvoice>> invoices = new TreeMap<>();
         Map<String, List<ChargebeeCreditNote>> creditNotes = new TreeMap<>();
@@ -79,6 +82,14 @@ public class SummaryJournals {
             batches.put(currency, documents.ensureReleasedJournal(journal).key());
         }
         return batches;
+    }
+
+    /**
+     * The period a period close run at {@code now} closes: the month before the current one in the Chargebee site's
+     * time zone (UTC for a mapping file without {@code site.time_zone}).
+     */
+    public YearMonth previousPeriod(Instant now) {
+        return mappings.current().siteCalendar().previousPeriod(now);
     }
 
     @SafeVarargs
