@@ -53,7 +53,7 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
                 return Map.of("period", period.toString(), "journals", journals.post(period));
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 return Map.of("error", "gl_summary needs a period like 2026-05 (or \"previous\", the month before"
-                        + " this one in UTC) and gl_summary.enabled in the mapping: " + e.getMessage());
+                        + " this one in the site's time zone) and gl_summary.enabled in the mapping: " + e.getMessage());
             }
         }
         if (input != null && Boolean.TRUE.equals(input.get("preflight"))) {
@@ -87,9 +87,12 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
                 "cursorLagSeconds", result.cursorLag().toSeconds());
     }
 
-    /** "2026-05", or "previous": the month before the current one (UTC), as the monthly period-close schedule sends. */
+    /**
+     * "2026-05", or "previous": the month before the current one in the site's time zone (the mapping's
+     * {@code site.time_zone}), as the monthly period-close schedule sends.
+     */
     private YearMonth period(String requested) {
-        return "previous".equals(requested) ? YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC)).minusMonths(1)
+        return "previous".equals(requested) ? journals.previousPeriod(clock.instant())
                 : YearMonth.parse(requested);
     }
 
