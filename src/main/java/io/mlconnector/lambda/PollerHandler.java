@@ -3,6 +3,7 @@ package io.mlconnector.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mlconnector.sync.Backfill;
+import io.mlconnector.sync.DocumentBusy;
 import io.mlconnector.sync.EventPoller;
 import io.mlconnector.sync.Preflight;
 import io.mlconnector.sync.SummaryJournals;
@@ -45,6 +46,8 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
             try {
                 YearMonth period = period(String.valueOf(request.get("period")));
                 return Map.of("period", period.toString(), "journals", journals.post(period));
+            } catch (DocumentBusy busy) {
+                return periodBusy(busy);
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 return Map.of("error", "gl_summary needs a period like 2026-05 (or \"previous\", the month before"
                         + " this one in UTC) and gl_summary.enabled in the mapping: " + e.getMessage());
@@ -65,6 +68,11 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
         EventPoller.PollResult result = poller.poll();
         return Map.of("pages", result.pages(), "enqueued", result.enqueued(), "from", result.from().toString(),
                 "cursor", result.cursor().toString(), "morePending", result.morePending());
+    }
+
+    /** Another run holds the period: it posts the journals; this one posts nothing and says so. */
+    private static Map<String, Object> periodBusy(DocumentBusy busy) {
+        return Map.of("busy", busy.getMessage());
     }
 
     /** "2026-05", or "previous": the month before the current one (UTC), as the monthly period-close schedule sends. */

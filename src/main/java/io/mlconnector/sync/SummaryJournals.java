@@ -24,21 +24,34 @@ import java.util.TreeMap;
  * the period's closed invoices, credit notes and the money that moved (payments, refunds, reversals), read from
  * Chargebee by document date, posted and released once
  * (looked up by its description first, so running a period twice posts nothing new).
+ *
+ * <p>One run per period at a time: the run holds the lease {@code summary:<period>} (a {@link DocumentLock}) from
+ * reading Chargebee to the last journal released; an overlapping run is turned away with {@link DocumentBusy}.
  */
 @ApplicationScoped
 public class SummaryJournals {
     private final ChargebeeClient chargebee;
     private final AcumaticaDocuments documents;
     private final MappingSource mappings;
+    private final DocumentLock lock;
 
-    public SummaryJournals(ChargebeeClient chargebee, AcumaticaDocuments documents, MappingSource mappings) {
+    public SummaryJournals(ChargebeeClient chargebee, AcumaticaDocuments documents, MappingSource mappings,
+                           DocumentLock lock) {
         this.chargebee = chargebee;
         this.documents = documents;
         this.mappings = mappings;
+        this.lock = lock;
     }
 
-    /** @return the Acumatica batch (Module/BatchNbr) per currency */
+    /**
+     * @return the Acumatica batch (Module/BatchNbr) per currency
+     * @throws DocumentBusy when another run holds the period
+     */
     public Map<String, String> post(YearMonth period) {
+        return lock.exclusively("summary:" + period, () -> postExclusively(period));
+    }
+
+    private Map<String, String> postExclusively(YearMonth period) {
         Mapping mapping = mappings.current();
         if (mapping.glSummary().isEmpty()) {
             throw new IllegalArgumentException("gl_summary is not enabled in the mapping file " + mapping.sourceName());

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(SummaryJournalTest.SummaryMode.class)
 class SummaryJournalTest {
+    @jakarta.inject.Inject
+    SummaryJournals journals;
 
     public static class SummaryMode implements QuarkusTestProfile {
         @Override
@@ -66,6 +68,42 @@ class SummaryJournalTest {
         assertThat(net(usd, "10200")).as("USD cash: payments less refunds and reversals").isEqualByComparingTo(
                 expectedUsd(false));
         assertThat(net(usd, "10200").signum()).as("the cycle has USD payments").isPositive();
+    }
+
+    @Test
+    void overlappingRuns_shouldPostExactlyOneJournalPerCurrency() throws Exception {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+        Sandboxes.shared().chargebee().loadDirectory(Path.of("src/test/resources/chargebee/demo-cycle"));
+        // Slow Acumatica down so that both runs are reading and posting at the same time.
+        Sandboxes.shared().acumatica().faults().delayNext(40, java.time.Duration.ofMillis(150));
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Object>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        return journals.post(java.time.YearMonth.parse("2026-05"));
+                    } catch (DocumentBusy busy) {
+                        return busy; // turned away while the other run holds the period
+                    }
+                }));
+            }
+            List<Object> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Object> run : runs) {
+                outcomes.add(run.get(5, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            assertThat(outcomes).as("at least one run posts the period").anyMatch(Map.class::isInstance);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        List<JsonNode> posted = Sandboxes.shared().acumatica().journalTransactions();
+        assertThat(posted.stream().map(j -> j.at("/CurrencyID/value").asText()).toList())
+                .as("one journal per currency however many runs overlap")
+                .containsExactlyInAnyOrder("EUR", "JPY", "USD");
     }
 
     @Test
