@@ -1,5 +1,6 @@
 package io.mlconnector.sync;
 
+import io.mlconnector.acumatica.dto.AcuJournalLine;
 import io.mlconnector.acumatica.dto.AcuJournalTransaction;
 import io.mlconnector.chargebee.ChargebeeClient;
 import io.mlconnector.chargebee.ChargebeeResource;
@@ -7,9 +8,12 @@ import io.mlconnector.chargebee.ResourceReader;
 import io.mlconnector.chargebee.dto.ChargebeeCreditNote;
 import io.mlconnector.chargebee.dto.ChargebeeInvoice;
 import io.mlconnector.chargebee.dto.ChargebeeTransaction;
+import io.mlconnector.mapping.Money;
 import io.mlconnector.mapping.SummaryJournalMapping;
 import io.mlconnector.mapping.file.Mapping;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -17,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -26,7 +31,10 @@ import java.util.TreeMap;
  * (looked up by its description first, so running a period twice posts nothing new).
  *
  * <p>One run per period at a time: the run holds the lease {@code summary:<period>} (a {@link DocumentLock}) from
- * reading Chargebee to the last journal released; an overlapping run is turned away with {@link DocumentBusy}.
+ * reading Chargebee to the last journal released; an overlapping run is turned away with {@link DocumentBusy}. A
+ * re-run after Chargebee changed posts one adjustment journal per currency for the difference only: what the period
+ * now sums to, per account, less what the journal and its earlier adjustments posted (read back from Acumatica by
+ * their descriptions). No difference, no journal.
  */
 @ApplicationScoped
 public class SummaryJournals {
@@ -44,7 +52,8 @@ public class SummaryJournals {
     }
 
     /**
-     * @return the Acumatica batch (Module/BatchNbr) per currency
+     * @return the Acumatica batch (Module/BatchNbr) per currency, and per adjustment posted for it (e.g.
+     *         {@code "USD adjustment 1"})
      * @throws DocumentBusy when another run holds the period
      */
     public Map<String, String> post(YearMonth period) {
@@ -90,8 +99,53 @@ public class SummaryJournals {
                     invoices.getOrDefault(currency, List.of()), creditNotes.getOrDefault(currency, List.of()),
                     transactions.getOrDefault(currency, List.of()), mapping);
             batches.put(currency, documents.ensureReleasedJournal(journal).key());
+            adjust(journal, batches);
         }
         return batches;
+    }
+
+    /** The description of a period's {@code number}th adjustment journal in one currency (its natural key). */
+    static String adjustmentDescription(String journalDescription, int number) {
+        return journalDescription + " adjustment " + number;
+    }
+
+    /**
+     * Brings what the period's journal and its adjustments posted to what {@code period} (the whole period's journal
+     * as Chargebee sums it now) says: the difference per account, if any, becomes the next adjustment journal.
+     */
+    private void adjust(AcuJournalTransaction period, Map<String, String> batches) {
+        String currency = period.currencyID();
+        Map<String, BigDecimal> difference = new TreeMap<>();
+        String subaccount = null;
+        for (AcuJournalLine line : period.details()) {
+            difference.merge(line.account(), line.debitAmount().subtract(line.creditAmount()), BigDecimal::add);
+            subaccount = line.subaccount();
+        }
+        int number = 0;
+        for (String description = period.description(); ; description = adjustmentDescription(period.description(),
+                ++number)) {
+            Optional<Map<String, BigDecimal>> posted = documents.journalNet(description);
+            if (posted.isEmpty()) {
+                break;
+            }
+            posted.get().forEach((account, net) -> difference.merge(account, net.negate(), BigDecimal::add));
+        }
+        int exponent = Money.exponent(currency);
+        List<AcuJournalLine> lines = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> entry : difference.entrySet()) {
+            BigDecimal signed = entry.getValue().setScale(Math.max(exponent, entry.getValue().stripTrailingZeros()
+                    .scale()), RoundingMode.UNNECESSARY);
+            if (signed.signum() != 0) {
+                lines.add(new AcuJournalLine(entry.getKey(), subaccount, signed.max(BigDecimal.ZERO),
+                        signed.min(BigDecimal.ZERO).negate(), "Chargebee adjustment " + period.description()));
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        AcuJournalTransaction adjustment = new AcuJournalTransaction(period.module(), period.transactionDate(),
+                currency, adjustmentDescription(period.description(), number), period.hold(), lines);
+        batches.put(currency + " adjustment " + number, documents.ensureReleasedJournal(adjustment).key());
     }
 
     @SafeVarargs

@@ -107,6 +107,63 @@ class SummaryJournalTest {
     }
 
     @Test
+    void rerunAfterALateInvoice_shouldPostOneAdjustmentForThatInvoice_andNothingMoreOnTheNextRun() {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+        Sandboxes.shared().chargebee().loadDirectory(Path.of("src/test/resources/chargebee/demo-cycle"));
+        LambdaInvoker poller = new LambdaInvoker();
+        String request = "{\"gl_summary\":{\"period\":\"2026-05\"}}";
+        poller.invoke(request);
+        com.fasterxml.jackson.databind.node.ObjectNode late = Sandboxes.shared().chargebee().invoices().stream()
+                .filter(invoice -> "USD".equals(invoice.path("currency_code").asText()) && inMay(invoice)
+                        && "paid".equals(invoice.path("status").asText()) && invoice.path("tax").asLong() > 0)
+                .findFirst().orElseThrow().deepCopy();
+        late.put("id", "INV-LATE-0001");
+        Sandboxes.shared().chargebee().putInvoice(late);
+
+        JsonNode second = poller.invoke(request);
+        JsonNode third = poller.invoke(request);
+
+        List<JsonNode> posted = Sandboxes.shared().acumatica().journalTransactions();
+        assertThat(posted).as("three journals and one adjustment").hasSize(4);
+        JsonNode adjustment = posted.stream().filter(j -> j.at("/Description/value").asText()
+                .equals("Chargebee summary 2026-05 USD adjustment 1")).findFirst().orElseThrow();
+        assertThat(adjustment.at("/Status/value").asText()).isEqualTo("Posted");
+        assertThat(adjustment.at("/CurrencyID/value").asText()).isEqualTo("USD");
+        assertThat(second.path("journals").path("USD adjustment 1").asText()).isNotBlank();
+        assertThat(third.path("journals").size()).as("nothing changed since: no adjustment").isEqualTo(3);
+        assertThat(net(adjustment, "11000")).as("AR: the late invoice's total")
+                .isEqualByComparingTo(Money.ofMinor(late.path("total").asLong(), "USD").scaled());
+        assertThat(net(adjustment, "23000")).as("tax: the late invoice's tax")
+                .isEqualByComparingTo(Money.ofMinor(-late.path("tax").asLong(), "USD").scaled());
+        assertThat(net(adjustment, "10200")).as("no money moved").isZero();
+        assertThat(netPerAccount(adjustment).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .as("balanced").isZero();
+        Map<String, BigDecimal> originalAndAdjustments = netPerAccount(posted.stream()
+                .filter(j -> "USD".equals(j.at("/CurrencyID/value").asText())).toArray(JsonNode[]::new));
+
+        StandIns.shared().reset();
+        Sandboxes.shared().acumatica().reset();
+        poller.invoke(request);
+        JsonNode wholePeriod = Sandboxes.shared().acumatica().journalTransactions().stream()
+                .filter(j -> "USD".equals(j.at("/CurrencyID/value").asText())).findFirst().orElseThrow();
+        assertThat(originalAndAdjustments).as("per account, the journal and its adjustment post the whole period")
+                .usingComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(netPerAccount(wholePeriod));
+    }
+
+    private static Map<String, BigDecimal> netPerAccount(JsonNode... journals) {
+        Map<String, BigDecimal> net = new java.util.TreeMap<>();
+        for (JsonNode journal : journals) {
+            for (JsonNode line : journal.path("Details")) {
+                net.merge(line.at("/Account/value").asText(), line.at("/DebitAmount/value").decimalValue()
+                        .subtract(line.at("/CreditAmount/value").decimalValue()), BigDecimal::add);
+            }
+        }
+        net.replaceAll((account, amount) -> amount.stripTrailingZeros());
+        return net;
+    }
+
+    @Test
     void periodClose_shouldPostThePreviousMonth_whenTheScheduleSendsPrevious() {
         StandIns.shared().reset();
         Sandboxes.shared().reset();
