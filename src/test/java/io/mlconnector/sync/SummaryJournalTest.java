@@ -25,6 +25,9 @@ class SummaryJournalTest {
     @jakarta.inject.Inject
     SummaryJournals journals;
 
+    @jakarta.inject.Inject
+    io.mlconnector.store.DocumentLeases leases;
+
     public static class SummaryMode implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -106,6 +109,24 @@ class SummaryJournalTest {
         assertThat(posted.stream().map(j -> j.at("/CurrencyID/value").asText()).toList())
                 .as("one journal per currency however many runs overlap")
                 .containsExactlyInAnyOrder("EUR", "JPY", "USD");
+    }
+
+    @Test
+    void periodHeldByAnotherRun_shouldPostNothing_andAnswerBusy() {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+        Sandboxes.shared().chargebee().loadDirectory(Path.of("src/test/resources/chargebee/demo-cycle"));
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(leases.acquire("summary:2026-05", "another-run", now, now.plusSeconds(60))).isTrue();
+        try {
+            JsonNode answer = new LambdaInvoker().invoke("{\"gl_summary\":{\"period\":\"2026-05\"}}");
+
+            assertThat(answer.path("busy").asText()).contains("summary:2026-05");
+            assertThat(answer.has("journals")).isFalse();
+            assertThat(Sandboxes.shared().acumatica().journalTransactions()).isEmpty();
+        } finally {
+            leases.release("summary:2026-05", "another-run");
+        }
     }
 
     @Test
