@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mlconnector.support.InvocationDeadline;
 import io.mlconnector.sync.Backfill;
+import io.mlconnector.sync.DocumentBusy;
 import io.mlconnector.sync.EventPoller;
 import io.mlconnector.sync.Preflight;
 import io.mlconnector.sync.SummaryJournals;
@@ -50,10 +51,16 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
         if (input != null && input.get("gl_summary") instanceof Map<?, ?> request) {
             try {
                 YearMonth period = period(String.valueOf(request.get("period")));
+                // The period's lease ends with this invocation: a run that dies blocks the next one no longer.
+                untilEndOf(context);
                 return Map.of("period", period.toString(), "journals", journals.post(period));
+            } catch (DocumentBusy busy) {
+                return periodBusy(busy);
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 return Map.of("error", "gl_summary needs a period like 2026-05 (or \"previous\", the month before"
                         + " this one in the site's time zone) and gl_summary.enabled in the mapping: " + e.getMessage());
+            } finally {
+                deadline.clear();
             }
         }
         if (input != null && Boolean.TRUE.equals(input.get("preflight"))) {
@@ -71,10 +78,14 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
         return poll(context);
     }
 
-    private Map<String, Object> poll(Context context) {
+    private void untilEndOf(Context context) {
         if (context != null && context.getRemainingTimeInMillis() > 0) {
             deadline.set(clock.instant().plusMillis(context.getRemainingTimeInMillis()));
         }
+    }
+
+    private Map<String, Object> poll(Context context) {
+        untilEndOf(context);
         EventPoller.PollResult result;
         try {
             result = poller.poll();
@@ -85,6 +96,11 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
         return Map.of("pages", result.pages(), "enqueued", result.enqueued(), "from", result.from().toString(),
                 "cursor", result.cursor().toString(), "morePending", result.morePending(),
                 "cursorLagSeconds", result.cursorLag().toSeconds());
+    }
+
+    /** Another run holds the period: it posts the journals; this one posts nothing and says so. */
+    private static Map<String, Object> periodBusy(DocumentBusy busy) {
+        return Map.of("busy", busy.getMessage());
     }
 
     /**

@@ -297,6 +297,14 @@ class SamTemplateTest {
         assertEquals("OFF", properties.path("FlexibleTimeWindow").path("Mode").asText());
     }
 
+    @Test
+    void poller_shouldRunOneInvocationAtATime_soPeriodClosesNeverOverlap() {
+        JsonNode reserved = template.resource("PollerFunction").path("Properties").path("ReservedConcurrentExecutions");
+
+        assertTrue(!reserved.isMissingNode(), "PollerFunction needs ReservedConcurrentExecutions");
+        assertEquals(1, template.evaluate(reserved).asInt(), "PollerFunction needs ReservedConcurrentExecutions: 1");
+    }
+
     private JsonNode readTree(String text) {
         try {
             return json.readTree(text);
