@@ -56,6 +56,9 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
                 return Map.of("period", period.toString(), "journals", journals.post(period));
             } catch (DocumentBusy busy) {
                 return periodBusy(busy);
+            } catch (InvocationDeadline.Reached e) {
+                return Map.of("error", "the period did not finish within this invocation (" + e.getMessage()
+                        + "); what posted stays posted, and running it again posts the rest");
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 return Map.of("error", "gl_summary needs a period like 2026-05 (or \"previous\", the month before"
                         + " this one in the site's time zone) and gl_summary.enabled in the mapping: " + e.getMessage());
