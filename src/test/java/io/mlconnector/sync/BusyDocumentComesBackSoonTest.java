@@ -1,8 +1,8 @@
 package io.mlconnector.sync;
 
+import static io.mlconnector.testing.LambdaContexts.remaining;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -104,16 +103,6 @@ class BusyDocumentComesBackSoonTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A Lambda context with this much time left, as the runtime hands it to the handler. */
-    private static Context remaining(Duration left) {
-        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getRemainingTimeInMillis" -> (int) left.toMillis();
-                    case "getAwsRequestId" -> "req-" + left.toMillis();
-                    default -> null;
-                });
     }
 
     private String body(String eventId) throws Exception {

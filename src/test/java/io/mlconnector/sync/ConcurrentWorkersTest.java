@@ -1,8 +1,8 @@
 package io.mlconnector.sync;
 
+import static io.mlconnector.testing.LambdaContexts.remaining;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +20,6 @@ import io.mlconnector.testing.StandIns;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -231,15 +230,5 @@ class ConcurrentWorkersTest {
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(message));
         return event;
-    }
-
-    /** A Lambda context with this much time left, as the runtime hands it to the handler. */
-    private static Context remaining(Duration left) {
-        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getRemainingTimeInMillis" -> (int) left.toMillis();
-                    case "getAwsRequestId" -> "req-" + left.toMillis();
-                    default -> null;
-                });
     }
 }
