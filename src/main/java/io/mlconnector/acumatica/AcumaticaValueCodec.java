@@ -11,7 +11,6 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,14 @@ public final class AcumaticaValueCodec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> BARE_FIELDS = List.of("id", "rowNumber", "delete");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    /**
+     * A document date (invoice date, due date, application date, journal date) travels as local midnight without an
+     * offset, {@code 2026-01-31T00:00:00}: a calendar date, not an instant. Acumatica's date fields keep no time and
+     * are not converted between time zones, so a value without an offset is stored as the date it names, whatever
+     * the API user's time zone; a value with an offset is an instant that the API may first convert (to the user's or
+     * the server's time zone), which moves midnight UTC to the previous day for a user west of Greenwich.
+     */
+    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     /**
      * The body of an action that takes no parameters: {@code {"entity": <the record's keys>}}, exactly what the
@@ -157,6 +164,7 @@ public final class AcumaticaValueCodec {
             return value.asBoolean();
         }
         if (type == LocalDate.class) {
+            // The calendar date as Acumatica renders it, whatever offset it renders with.
             return OffsetDateTime.parse(normaliseDateTime(value.asText())).toLocalDate();
         }
         if (type == OffsetDateTime.class) {
@@ -187,7 +195,7 @@ public final class AcumaticaValueCodec {
             return NODES.booleanNode(flag);
         }
         if (value instanceof LocalDate date) {
-            return NODES.textNode(DATE_TIME.format(date.atStartOfDay().atOffset(ZoneOffset.UTC)));
+            return NODES.textNode(LOCAL_DATE_TIME.format(date.atStartOfDay()));
         }
         if (value instanceof OffsetDateTime dateTime) {
             return NODES.textNode(DATE_TIME.format(dateTime));

@@ -42,7 +42,11 @@ public interface SyncConfig {
     Mapping mapping();
 
     interface Poller {
-        /** Each poll re-reads this far behind the cursor, so events committed late in Chargebee are not skipped. */
+        /**
+         * A poll that starts caught up (the previous one reached the end of the list) re-reads this far behind the
+         * cursor, so events committed late in Chargebee are not skipped. A poll that starts with more pending resumes
+         * exactly after the last event read instead.
+         */
         @WithDefault("10m")
         Duration overlap();
 
@@ -50,9 +54,20 @@ public interface SyncConfig {
         @WithDefault("1d")
         Duration initialLookback();
 
-        /** Upper bound of pages (100 events each) read by one poll; the cursor advances so the next poll continues. */
-        @WithDefault("20")
+        /**
+         * Safety cap on the pages (100 events each) one poll reads past its cursor. The usual limit is the
+         * invocation's time ({@link #timeReserve()}); the cursor is stored after every page, so the next poll
+         * continues where this one stopped.
+         */
+        @WithDefault("100")
         int pagesMax();
+
+        /**
+         * No page is started once less than this is left of the invocation: room for one Chargebee call (the client
+         * waits up to 30 s for an answer), queueing its 100 events and storing the cursor.
+         */
+        @WithDefault("40s")
+        Duration timeReserve();
     }
 
     interface Mapping {

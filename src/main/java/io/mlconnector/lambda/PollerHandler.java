@@ -2,7 +2,9 @@ package io.mlconnector.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.mlconnector.support.InvocationDeadline;
 import io.mlconnector.sync.Backfill;
+import io.mlconnector.sync.DocumentBusy;
 import io.mlconnector.sync.DocumentKind;
 import io.mlconnector.sync.EventPoller;
 import io.mlconnector.sync.Preflight;
@@ -20,7 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * EventBridge Scheduler → {@link EventPoller}. Invoked by hand with {@code {"backfill": {"from": ..., "to": ...,
+ * EventBridge Scheduler → {@link EventPoller}, which reads while the invocation has time and then writes one metrics
+ * line ({@link PollerMetrics}). Invoked by hand with {@code {"backfill": {"from": ..., "to": ...,
  * "window_days": 31}}} it runs a {@link Backfill} of that creation-date range instead, and with
  * {@code {"preflight": true}} it checks the mapping file against Acumatica and lists every gap.
  */
@@ -31,14 +34,18 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
     private final Preflight preflight;
     private final SummaryJournals journals;
     private final java.time.Clock clock;
+    private final InvocationDeadline deadline;
+    private final PollerMetrics metrics;
 
     public PollerHandler(EventPoller poller, Backfill backfill, Preflight preflight, SummaryJournals journals,
-                         java.time.Clock clock) {
+                         java.time.Clock clock, InvocationDeadline deadline, PollerMetrics metrics) {
         this.poller = poller;
         this.backfill = backfill;
         this.preflight = preflight;
         this.journals = journals;
         this.clock = clock;
+        this.deadline = deadline;
+        this.metrics = metrics;
     }
 
     @Override
@@ -49,10 +56,19 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
         if (input != null && input.get("gl_summary") instanceof Map<?, ?> request) {
             try {
                 YearMonth period = period(String.valueOf(request.get("period")));
+                // The period's lease ends with this invocation: a run that dies blocks the next one no longer.
+                untilEndOf(context);
                 return Map.of("period", period.toString(), "journals", journals.post(period));
+            } catch (DocumentBusy busy) {
+                return periodBusy(busy);
+            } catch (InvocationDeadline.Reached e) {
+                return Map.of("error", "the period did not finish within this invocation (" + e.getMessage()
+                        + "); what posted stays posted, and running it again posts the rest");
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 return Map.of("error", "gl_summary needs a period like 2026-05 (or \"previous\", the month before"
-                        + " this one in UTC) and gl_summary.enabled in the mapping: " + e.getMessage());
+                        + " this one in the site's time zone) and gl_summary.enabled in the mapping: " + e.getMessage());
+            } finally {
+                deadline.clear();
             }
         }
         if (input != null && Boolean.TRUE.equals(input.get("preflight"))) {
@@ -67,14 +83,40 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
             }
             return answer;
         }
-        EventPoller.PollResult result = poller.poll();
-        return Map.of("pages", result.pages(), "enqueued", result.enqueued(), "from", result.from().toString(),
-                "cursor", result.cursor().toString(), "morePending", result.morePending());
+        return poll(context);
     }
 
-    /** "2026-05", or "previous": the month before the current one (UTC), as the monthly period-close schedule sends. */
+    private void untilEndOf(Context context) {
+        if (context != null && context.getRemainingTimeInMillis() > 0) {
+            deadline.set(clock.instant().plusMillis(context.getRemainingTimeInMillis()));
+        }
+    }
+
+    private Map<String, Object> poll(Context context) {
+        untilEndOf(context);
+        EventPoller.PollResult result;
+        try {
+            result = poller.poll();
+        } finally {
+            deadline.clear();
+        }
+        metrics.record(result, context == null ? null : context.getFunctionName());
+        return Map.of("pages", result.pages(), "enqueued", result.enqueued(), "from", result.from().toString(),
+                "cursor", result.cursor().toString(), "morePending", result.morePending(),
+                "cursorLagSeconds", result.cursorLag().toSeconds());
+    }
+
+    /** Another run holds the period: it posts the journals; this one posts nothing and says so. */
+    private static Map<String, Object> periodBusy(DocumentBusy busy) {
+        return Map.of("busy", busy.getMessage());
+    }
+
+    /**
+     * "2026-05", or "previous": the month before the current one in the site's time zone (the mapping's
+     * {@code site.time_zone}), as the monthly period-close schedule sends.
+     */
     private YearMonth period(String requested) {
-        return "previous".equals(requested) ? YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC)).minusMonths(1)
+        return "previous".equals(requested) ? journals.previousPeriod(clock.instant())
                 : YearMonth.parse(requested);
     }
 

@@ -42,7 +42,7 @@ public final class BadDebtMapping {
         BigDecimal due = Money.ofMinor(InvoiceMapping.nz(invoice.amountDue()), invoice.currencyCode()).scaled();
         String text = "Bad debt provision for Chargebee invoice " + invoice.id();
         return new AcuJournalTransaction(SummaryJournalMapping.MODULE_GL,
-                InvoiceMapping.date(invoice.updatedAt() != null ? invoice.updatedAt() : invoice.date()),
+                InvoiceMapping.date(invoice.updatedAt() != null ? invoice.updatedAt() : invoice.date(), mapping),
                 invoice.currencyCode(), provisionDescription(invoice.id()), Boolean.FALSE, List.of(
                         new AcuJournalLine(expense.account(), expense.subaccount(), due, BigDecimal.ZERO, text),
                         new AcuJournalLine(allowance, expense.subaccount(), BigDecimal.ZERO, due, text)));
@@ -58,7 +58,7 @@ public final class BadDebtMapping {
         String text = "Release of the bad debt provision for Chargebee invoice " + invoice.id() + " (now "
                 + (invoice.isDeleted() ? "deleted" : invoice.status()) + ")";
         return new AcuJournalTransaction(SummaryJournalMapping.MODULE_GL,
-                InvoiceMapping.date(invoice.updatedAt() != null ? invoice.updatedAt() : invoice.date()),
+                InvoiceMapping.date(invoice.updatedAt() != null ? invoice.updatedAt() : invoice.date(), mapping),
                 invoice.currencyCode(), releaseDescription(invoice.id()), Boolean.FALSE, List.of(
                         new AcuJournalLine(allowance, expense.subaccount(), provided, BigDecimal.ZERO, text),
                         new AcuJournalLine(expense.account(), expense.subaccount(), BigDecimal.ZERO, provided, text)));

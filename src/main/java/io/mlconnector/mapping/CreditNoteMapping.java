@@ -76,8 +76,8 @@ public final class CreditNoteMapping {
                 customerId,
                 note.id(),
                 note.id(),
-                InvoiceMapping.date(note.date()),
-                InvoiceMapping.date(note.date()),
+                InvoiceMapping.date(note.date(), mapping),
+                InvoiceMapping.date(note.date(), mapping),
                 currency,
                 (writeOff ? "Chargebee write-off " : "Chargebee credit note ") + note.id()
                         + (note.referenceInvoiceId() == null ? "" : " for invoice " + note.referenceInvoiceId()),

@@ -51,7 +51,7 @@ final class DocumentLines {
             LineAccount account = accountOf.apply(item);
             if (!discountLines) {
                 lines.add(InvoiceMapping.line(item, discountOf(item, discounts, currency), currency, account,
-                        taxInclusive));
+                        taxInclusive, mapping));
                 continue;
             }
             Split split = split(item, discounts, currency, taxInclusive);
@@ -63,7 +63,7 @@ final class DocumentLines {
             }
             BigDecimal amount = split.price().scaled();
             Priced priced = priced(item, amount, currency);
-            lines.add(new AcuSalesInvoiceLine(account.inventoryId(), InvoiceMapping.lineDescription(item)
+            lines.add(new AcuSalesInvoiceLine(account.inventoryId(), InvoiceMapping.lineDescription(item, mapping)
                     + priced.note(), priced.quantity(), priced.unitPrice(), amount, null, Boolean.TRUE, null,
                     account.salesAccount(), account.salesSubaccount()));
         }

@@ -13,7 +13,6 @@ import io.mlconnector.mapping.file.Mapping;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +57,8 @@ public final class InvoiceMapping {
                 customerId,
                 invoice.id(),
                 invoice.id(),
-                date(invoice.date()),
-                date(invoice.dueDate() == null ? invoice.date() : invoice.dueDate()),
+                date(invoice.date(), mapping),
+                date(invoice.dueDate() == null ? invoice.date() : invoice.dueDate(), mapping),
                 currency,
                 description(invoice),
                 Boolean.FALSE,
@@ -123,20 +122,21 @@ public final class InvoiceMapping {
 
     /** A line that carries its discount as Acumatica's line discount and posts net. */
     static AcuSalesInvoiceLine line(InvoiceLineItem item, Money discount, String currency, LineAccount account,
-                                    boolean taxInclusive) {
+                                    boolean taxInclusive, Mapping mapping) {
         Money gross = DocumentLines.gross(item, currency);
         Money includedTax = taxInclusive ? Money.ofMinor(nz(item.taxAmount()), currency) : Money.zero(currency);
         Money net = gross.minus(discount).minus(includedTax);
         DocumentLines.Priced priced = DocumentLines.priced(item, net.plus(discount).scaled(), currency);
-        return new AcuSalesInvoiceLine(account.inventoryId(), lineDescription(item) + priced.note(), priced.quantity(),
-                priced.unitPrice(), net.scaled(), discount.isZero() ? null : discount.scaled(),
+        return new AcuSalesInvoiceLine(account.inventoryId(), lineDescription(item, mapping) + priced.note(),
+                priced.quantity(), priced.unitPrice(), net.scaled(), discount.isZero() ? null : discount.scaled(),
                 Boolean.TRUE, discount.isZero() ? null : Boolean.TRUE, account.salesAccount(), account.salesSubaccount());
     }
 
-    static String lineDescription(InvoiceLineItem item) {
+    /** The line's text and, when it has one, its service period as the site's calendar days. */
+    static String lineDescription(InvoiceLineItem item, Mapping mapping) {
         String text = item.description() == null ? item.entityId() : item.description();
         if (item.dateFrom() != null && item.dateTo() != null) {
-            text = text + " (" + date(item.dateFrom()) + " to " + date(item.dateTo()) + ")";
+            text = text + " (" + date(item.dateFrom(), mapping) + " to " + date(item.dateTo(), mapping) + ")";
         }
         return text;
     }
@@ -146,8 +146,12 @@ public final class InvoiceMapping {
                 + (invoice.subscriptionId() == null ? "" : " / subscription " + invoice.subscriptionId());
     }
 
-    static LocalDate date(Instant instant) {
-        return instant == null ? null : instant.atZone(ZoneOffset.UTC).toLocalDate();
+    /**
+     * The calendar day of a Chargebee timestamp at the Chargebee site ({@code site.time_zone} in the mapping file):
+     * Chargebee stamps documents as UTC instants, but dates and closes them in the site's time zone.
+     */
+    static LocalDate date(Instant instant, Mapping mapping) {
+        return mapping.siteCalendar().date(instant);
     }
 
     static long nz(Long value) {

@@ -68,7 +68,7 @@ public final class PaymentMapping {
                 route.cashAccount(),
                 amount.currency(),
                 amount.scaled(),
-                InvoiceMapping.date(transaction.date()),
+                InvoiceMapping.date(transaction.date(), mapping),
                 paymentRef(transaction),
                 transaction.id(),
                 (refund ? "Chargebee refund " : "Chargebee payment ") + transaction.id()

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * When the current Lambda invocation runs out of time, for this thread. Remote calls ask before they start: a call or a
  * retry the remaining time cannot cover is not started, and the message comes back for the next delivery instead of
- * the function being killed mid-post. Unset (the poller, tests that do not say) means no deadline.
+ * the function being killed mid-post. The poller sets it too, and starts no page within
+ * {@code sync.poller.time-reserve} of it. Unset (backfill, preflight, tests that do not say) means no deadline.
  */
 @ApplicationScoped
 public class InvocationDeadline {

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -565,6 +566,26 @@ public class AcumaticaDocuments {
         return journal.details().stream().filter(line -> account.equals(line.account()))
                 .map(JournalAmounts.Line::debitAmount).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * What a journal, found by its description, posted per account: debits less credits, exact (e.g. what a period's
+     * summary journal and its adjustments already put on the ledger). Empty when no such journal is in Acumatica.
+     */
+    @Retry(maxRetries = 4, delay = 500, maxDuration = 2, durationUnit = ChronoUnit.MINUTES,
+            retryOn = AcumaticaException.Transient.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public Optional<Map<String, BigDecimal>> journalNet(String description) {
+        return acumatica.journalAmounts(description).map(journal -> {
+            Map<String, BigDecimal> net = new TreeMap<>();
+            for (JournalAmounts.Line line : journal.details() == null ? List.<JournalAmounts.Line>of()
+                    : journal.details()) {
+                BigDecimal debit = line.debitAmount() == null ? BigDecimal.ZERO : line.debitAmount();
+                BigDecimal credit = line.creditAmount() == null ? BigDecimal.ZERO : line.creditAmount();
+                net.merge(line.account(), debit.subtract(credit), BigDecimal::add);
+            }
+            return net;
+        });
     }
 
     /** Whether the ledger says this Chargebee payment was voided in Acumatica. */

@@ -48,11 +48,33 @@ class AcumaticaValueCodecTest {
 
         JsonNode body = codec.encode(invoice);
 
-        assertThat(body.at("/Date/value").asText()).isEqualTo("2026-11-01T00:00:00Z");
+        assertThat(body.at("/Date/value").asText()).isEqualTo("2026-11-01T00:00:00");
         assertThat(body.at("/Details/0/UnitPrice/value").decimalValue()).isEqualByComparingTo("1200");
         assertThat(body.at("/Details/0/Amount/value").toString()).isEqualTo("1200");
         assertThat(body.at("/TaxDetails/0/TaxID/value").asText()).isEqualTo("CBTAX");
         assertThat(body.at("/Hold/value").asBoolean()).isFalse();
+    }
+
+    @Test
+    void encode_shouldSendADocumentDateAsLocalMidnightWithoutAnOffset_soNoTimeZoneCanMoveIt() {
+        AcuSalesInvoice invoice = new AcuSalesInvoice("Invoice", "C1", "INV-1", "INV-1", LocalDate.of(2026, 1, 31),
+                LocalDate.of(2026, 3, 2), "USD", "d", false, null, List.of(), null, null);
+
+        JsonNode body = codec.encode(invoice);
+
+        assertThat(body.at("/Date/value").asText()).isEqualTo("2026-01-31T00:00:00");
+        assertThat(body.at("/DueDate/value").asText()).isEqualTo("2026-03-02T00:00:00");
+    }
+
+    @Test
+    void decode_shouldReadTheCalendarDateAsRendered_withOrWithoutAnOffset() throws Exception {
+        record Dated(LocalDate date) {}
+        for (String rendered : List.of("2026-01-31T00:00:00", "2026-01-31T00:00:00+00:00",
+                "2026-01-31T00:00:00-08:00", "2026-01-31T00:00:00+03:00")) {
+            JsonNode record = json.readTree("{\"Date\":{\"value\":\"" + rendered + "\"}}");
+
+            assertThat(codec.decode(record, Dated.class).date()).as(rendered).isEqualTo(LocalDate.of(2026, 1, 31));
+        }
     }
 
     @Test

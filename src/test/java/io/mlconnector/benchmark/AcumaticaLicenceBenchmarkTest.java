@@ -141,8 +141,10 @@ class AcumaticaLicenceBenchmarkTest {
                 customers, batches);
         System.out.println("Messages: as the poller enqueues them (GET /events 100 a page, counted below), each naming"
                 + " its document as a webhook's message does, so the worker reads no event");
-        System.out.printf("Acumatica calls: %d = %.2f per posted invoice (target <= 3.0; customers, preflight and"
-                + " polls included); 429s: %d%n", calls.size(), calls.size() / (double) posted.size(), declined);
+        System.out.printf("Acumatica calls: %d = %.2f per posted document (target <= 3.0; the %d invoices and %d"
+                + " customers posted; customers, preflight and polls included), %.2f per posted invoice; 429s: %d%n",
+                calls.size(), calls.size() / (double) (posted.size() + customers), posted.size(), customers,
+                calls.size() / (double) posted.size(), declined);
         byKind.forEach((kind, count) -> System.out.printf("  %-45s %5d  %.3f per invoice%n", kind, count,
                 count / (double) posted.size()));
         int postedDocuments = posted.size() + customers;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.ValidationMessage;
+import io.mlconnector.lambda.PollerMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -254,6 +255,35 @@ class SamTemplateTest {
     }
 
     @Test
+    void pollerMorePendingAlarm_shouldWatchThePollersOwnMetric_andFireAfterThreePollsInARow() {
+        JsonNode alarm = template.resource("PollerMorePendingAlarm").path("Properties");
+
+        // The names the poller writes in its Embedded Metric Format line.
+        assertEquals(PollerMetrics.NAMESPACE, alarm.path("Namespace").asText());
+        assertEquals(PollerMetrics.MORE_PENDING, alarm.path("MetricName").asText());
+        assertEquals(1, alarm.path("Dimensions").size(), "the poller writes one dimension");
+        assertEquals(PollerMetrics.DIMENSION, alarm.path("Dimensions").get(0).path("Name").asText());
+        assertEquals(ref("PollerFunction"), alarm.path("Dimensions").get(0).path("Value"),
+                "the dimension is the function name, which Lambda gives the poller");
+        // Pending (1) in each of three consecutive periods, one poll each at the default schedule.
+        assertEquals("Maximum", alarm.path("Statistic").asText());
+        assertEquals(3, template.evaluateInt(alarm.path("EvaluationPeriods"), Map.of()));
+        assertEquals(3, template.evaluateInt(alarm.path("DatapointsToAlarm"), Map.of()));
+        assertEquals(1, template.evaluateInt(alarm.path("Threshold"), Map.of()));
+        assertEquals("GreaterThanOrEqualToThreshold", alarm.path("ComparisonOperator").asText());
+        Matcher rate = Pattern.compile("rate\\((\\d+) minutes?\\)").matcher(
+                template.parameter("PollerScheduleExpression").path("Default").asText());
+        assertTrue(rate.matches(), "the default schedule is a rate in minutes");
+        assertEquals(Integer.parseInt(rate.group(1)) * 60, template.evaluateInt(alarm.path("Period"), Map.of()),
+                "one period per poll");
+        assertEquals("notBreaching", alarm.path("TreatMissingData").asText(), "a disabled poller is not behind");
+        // Notifies the optional topic, as the other alarms do.
+        JsonNode queueAlarm = template.resource("EventQueueAgeAlarm").path("Properties");
+        assertEquals(queueAlarm.path("AlarmActions"), alarm.path("AlarmActions"));
+        assertEquals(queueAlarm.path("OKActions"), alarm.path("OKActions"));
+    }
+
+    @Test
     void periodClose_shouldBeOffByDefault_andSendThePreviousMonthToTheSummaryJournals() {
         JsonNode properties = template.resource("PollerFunction").path("Properties").path("Events").path("PeriodClose")
                 .path("Properties");
@@ -265,6 +295,14 @@ class SamTemplateTest {
         assertEquals(json.valueToTree(Map.of("gl_summary", Map.of("period", "previous"))),
                 readTree(properties.path("Input").asText()));
         assertEquals("OFF", properties.path("FlexibleTimeWindow").path("Mode").asText());
+    }
+
+    @Test
+    void poller_shouldRunOneInvocationAtATime_soPeriodClosesNeverOverlap() {
+        JsonNode reserved = template.resource("PollerFunction").path("Properties").path("ReservedConcurrentExecutions");
+
+        assertTrue(!reserved.isMissingNode(), "PollerFunction needs ReservedConcurrentExecutions");
+        assertEquals(1, template.evaluate(reserved).asInt(), "PollerFunction needs ReservedConcurrentExecutions: 1");
     }
 
     private JsonNode readTree(String text) {

@@ -53,4 +53,23 @@ public final class HandlerProfiles {
             return "poller";
         }
     }
+
+    /**
+     * The poller at a small scale: two pages (200 events) per poll, so a burst of a few hundred events needs several
+     * polls, and a Chargebee budget the sandbox never reaches.
+     */
+    public static final class PollerTwoPages extends Handler {
+        public static final int PAGES_MAX = 2;
+
+        @Override
+        String handler() {
+            return "poller";
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.lambda.handler", handler(), "sync.poller.pages-max", Integer.toString(PAGES_MAX),
+                    "chargebee.rate-limit.requests", "100000");
+        }
+    }
 }

@@ -3,20 +3,27 @@ package io.mlconnector.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlconnector.store.CursorStore;
+import io.mlconnector.support.EmbeddedMetrics;
 import io.mlconnector.sync.HandledEventTypes;
 import io.mlconnector.testing.ElasticMq;
+import io.mlconnector.testing.EmfLines;
 import io.mlconnector.testing.LambdaEvents;
 import io.mlconnector.testing.LambdaInvoker;
 import io.mlconnector.testing.Sandboxes;
 import io.mlconnector.testing.StandIns;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -30,8 +37,17 @@ class PollerHandlerTest {
     @Inject
     CursorStore cursors;
 
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    private final List<String> metricLines = new CopyOnWriteArrayList<>();
+
     @BeforeEach
     void setUp() {
+        QuarkusMock.installMockForType(new EmbeddedMetrics(json, clock, metricLines::add), EmbeddedMetrics.class);
         StandIns.shared().reset();
         Sandboxes.shared().reset();
         Sandboxes.shared().chargebee().loadDirectory(Path.of("src/test/resources/chargebee/demo-cycle"));
@@ -65,6 +81,26 @@ class PollerHandlerTest {
                 .filter(e -> e.path("occurred_at").asLong() > lastEventAt().minusSeconds(600).getEpochSecond()).count();
         assertThat(second.path("enqueued").asLong()).isEqualTo(inOverlap);
         assertThat(cursors.read("events")).contains(lastEventAt());
+    }
+
+    @Test
+    void poll_shouldLogOneEmbeddedMetricsLine_withMorePendingAndEventsQueued_byFunctionName() {
+        cursors.advance("events", firstEventAt().minusSeconds(1), Instant.now());
+
+        JsonNode result = lambda.invoke(LambdaEvents.schedule());
+
+        assertThat(metricLines).hasSize(1);
+        JsonNode line = EmfLines.valid(metricLines.get(0));
+        JsonNode directive = line.path("_aws").path("CloudWatchMetrics").get(0);
+        assertThat(directive.path("Namespace").asText()).isEqualTo(PollerMetrics.NAMESPACE);
+        assertThat(directive.path("Dimensions").get(0).get(0).asText()).isEqualTo(PollerMetrics.DIMENSION);
+        assertThat(directive.path("Metrics").findValuesAsText("Name"))
+                .containsExactlyInAnyOrder(PollerMetrics.MORE_PENDING, PollerMetrics.EVENTS_QUEUED);
+        assertThat(line.path(PollerMetrics.DIMENSION).asText()).isNotBlank();
+        assertThat(result.path("morePending").asBoolean()).isFalse();
+        assertThat(line.path(PollerMetrics.MORE_PENDING).asDouble()).isZero();
+        assertThat(line.path(PollerMetrics.EVENTS_QUEUED).asLong()).isEqualTo(result.path("enqueued").asLong())
+                .isPositive();
     }
 
     @Test

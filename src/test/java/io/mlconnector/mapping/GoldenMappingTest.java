@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reference number, or entity id for a reversal, of each Chargebee document the input applies to, as the ledger
  * would give it) and {@code chargebee} (the record as Chargebee's API returns it). A summary case has {@code period},
  * {@code currency}, {@code invoices}, {@code credit_notes} and {@code transactions} instead and uses
- * src/test/resources/mapping/gl-summary.yaml.
+ * src/test/resources/mapping/gl-summary.yaml. An optional {@code site_time_zone} (e.g. {@code America/Los_Angeles})
+ * maps with the default mapping's {@code site.time_zone} set to it; without it the site is in UTC.
  *
  * <p>After a deliberate change, regenerate with {@code ./mvnw test -Dtest=GoldenMappingTest -Dgolden.update=true} and
  * review the diff before committing it.
@@ -100,6 +101,8 @@ class GoldenMappingTest {
     }
 
     private static JsonNode map(JsonNode input) throws IOException {
+        Mapping mapping = input.hasNonNull("site_time_zone")
+                ? MappingFixtures.defaultMappingInTimeZone(input.path("site_time_zone").asText()) : MAPPING;
         String customer = input.path("customer_id").asText();
         // The Acumatica reference number of each Chargebee document the input applies to; an unknown id fails loudly.
         JsonNode references = input.path("acumatica_reference_nbrs");
@@ -112,18 +115,18 @@ class GoldenMappingTest {
         };
         return switch (input.path("kind").asText()) {
             case "invoice" -> CODEC.encode(InvoiceMapping.toAcumatica(
-                    JSON.treeToValue(input.path("chargebee"), ChargebeeInvoice.class), customer, MAPPING));
+                    JSON.treeToValue(input.path("chargebee"), ChargebeeInvoice.class), customer, mapping));
             case "void" -> {
                 ChargebeeInvoice invoice = JSON.treeToValue(input.path("chargebee"), ChargebeeInvoice.class);
-                yield CODEC.encode(InvoiceMapping.reversal(InvoiceMapping.toAcumatica(invoice, customer, MAPPING),
+                yield CODEC.encode(InvoiceMapping.reversal(InvoiceMapping.toAcumatica(invoice, customer, mapping),
                         invoice.id() + "-VOID", referenceNbr.apply(invoice.id())));
             }
             case "credit_note" -> CODEC.encode(CreditNoteMapping.toAcumatica(
                     JSON.treeToValue(input.path("chargebee"), ChargebeeCreditNote.class), customer, referenceNbr,
-                    MAPPING));
+                    mapping));
             case "credit_note_void" -> {
                 ChargebeeCreditNote note = JSON.treeToValue(input.path("chargebee"), ChargebeeCreditNote.class);
-                yield CODEC.encode(CreditNoteMapping.reversal(note, customer, note.id() + "-VOID", MAPPING));
+                yield CODEC.encode(CreditNoteMapping.reversal(note, customer, note.id() + "-VOID", mapping));
             }
             case "transaction" -> CODEC.encode(PaymentMapping.toAcumatica(
                     JSON.treeToValue(input.path("chargebee"), ChargebeeTransaction.class), customer,
@@ -142,7 +145,7 @@ class GoldenMappingTest {
                         public String payment(String id) {
                             return referenceNbr.apply(id);
                         }
-                    }, MAPPING));
+                    }, mapping));
             case "reversal" -> {
                 ChargebeeTransaction transaction = JSON.treeToValue(input.path("chargebee"), ChargebeeTransaction.class);
                 String payment = PaymentMapping.paymentToVoid(transaction).orElseThrow(() ->
@@ -150,7 +153,7 @@ class GoldenMappingTest {
                 yield CODEC.encodeAction(PaymentMapping.voidRequest(referenceNbr.apply(payment)));
             }
             case "provision" -> CODEC.encode(BadDebtMapping.provision(
-                    JSON.treeToValue(input.path("chargebee"), ChargebeeInvoice.class), MAPPING));
+                    JSON.treeToValue(input.path("chargebee"), ChargebeeInvoice.class), mapping));
             case "summary" -> CODEC.encode(SummaryJournalMapping.toAcumatica(
                     java.time.YearMonth.parse(input.path("period").asText()), input.path("currency").asText(),
                     list(input.path("invoices"), ChargebeeInvoice.class),

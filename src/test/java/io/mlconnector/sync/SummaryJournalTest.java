@@ -22,12 +22,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(SummaryJournalTest.SummaryMode.class)
 class SummaryJournalTest {
+    @jakarta.inject.Inject
+    SummaryJournals journals;
+
+    @jakarta.inject.Inject
+    io.mlconnector.store.DocumentLeases leases;
 
     public static class SummaryMode implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // The re-run tests read the period several times: no client-side Chargebee budget to wait for.
             return Map.of("quarkus.lambda.handler", "poller",
-                    "sync.mapping.file", "src/test/resources/mapping/gl-summary.yaml");
+                    "sync.mapping.file", "src/test/resources/mapping/gl-summary.yaml",
+                    "chargebee.rate-limit.requests", "100000");
         }
 
         @Override
@@ -66,6 +73,117 @@ class SummaryJournalTest {
         assertThat(net(usd, "10200")).as("USD cash: payments less refunds and reversals").isEqualByComparingTo(
                 expectedUsd(false));
         assertThat(net(usd, "10200").signum()).as("the cycle has USD payments").isPositive();
+    }
+
+    @Test
+    void overlappingRuns_shouldPostExactlyOneJournalPerCurrency() throws Exception {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+        Sandboxes.shared().chargebee().loadDirectory(Path.of("src/test/resources/chargebee/demo-cycle"));
+        // Slow Acumatica down so that both runs are reading and posting at the same time.
+        Sandboxes.shared().acumatica().faults().delayNext(40, java.time.Duration.ofMillis(150));
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Object>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        return journals.post(java.time.YearMonth.parse("2026-05"));
+                    } catch (DocumentBusy busy) {
+                        return busy; // turned away while the other run holds the period
+                    }
+                }));
+            }
+            List<Object> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Object> run : runs) {
+                outcomes.add(run.get(5, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            assertThat(outcomes).as("at least one run posts the period").anyMatch(Map.class::isInstance);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        List<JsonNode> posted = Sandboxes.shared().acumatica().journalTransactions();
+        assertThat(posted.stream().map(j -> j.at("/CurrencyID/value").asText()).toList())
+                .as("one journal per currency however many runs overlap")
+                .containsExactlyInAnyOrder("EUR", "JPY", "USD");
+    }
+
+    @Test
+    void periodHeldByAnotherRun_shouldPostNothing_andAnswerBusy() {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+        Sandboxes.shared().chargebee().loadDirectory(Path.of("src/test/resources/chargebee/demo-cycle"));
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(leases.acquire("summary:2026-05", "another-run", now, now.plusSeconds(60))).isTrue();
+        try {
+            JsonNode answer = new LambdaInvoker().invoke("{\"gl_summary\":{\"period\":\"2026-05\"}}");
+
+            assertThat(answer.path("busy").asText()).contains("summary:2026-05");
+            assertThat(answer.has("journals")).isFalse();
+            assertThat(Sandboxes.shared().acumatica().journalTransactions()).isEmpty();
+        } finally {
+            leases.release("summary:2026-05", "another-run");
+        }
+    }
+
+    @Test
+    void rerunAfterALateInvoice_shouldPostOneAdjustmentForThatInvoice_andNothingMoreOnTheNextRun() {
+        StandIns.shared().reset();
+        Sandboxes.shared().reset();
+        Sandboxes.shared().chargebee().loadDirectory(Path.of("src/test/resources/chargebee/demo-cycle"));
+        LambdaInvoker poller = new LambdaInvoker();
+        String request = "{\"gl_summary\":{\"period\":\"2026-05\"}}";
+        poller.invoke(request);
+        com.fasterxml.jackson.databind.node.ObjectNode late = Sandboxes.shared().chargebee().invoices().stream()
+                .filter(invoice -> "USD".equals(invoice.path("currency_code").asText()) && inMay(invoice)
+                        && "paid".equals(invoice.path("status").asText()) && invoice.path("tax").asLong() > 0)
+                .findFirst().orElseThrow().deepCopy();
+        late.put("id", "INV-LATE-0001");
+        Sandboxes.shared().chargebee().putInvoice(late);
+
+        JsonNode second = poller.invoke(request);
+        JsonNode third = poller.invoke(request);
+
+        List<JsonNode> posted = Sandboxes.shared().acumatica().journalTransactions();
+        assertThat(posted).as("three journals and one adjustment").hasSize(4);
+        JsonNode adjustment = posted.stream().filter(j -> j.at("/Description/value").asText()
+                .equals("Chargebee summary 2026-05 USD adjustment 1")).findFirst().orElseThrow();
+        assertThat(adjustment.at("/Status/value").asText()).isEqualTo("Posted");
+        assertThat(adjustment.at("/CurrencyID/value").asText()).isEqualTo("USD");
+        assertThat(second.path("journals").path("USD adjustment 1").asText()).isNotBlank();
+        assertThat(third.path("journals").size()).as("nothing changed since: no adjustment").isEqualTo(3);
+        assertThat(net(adjustment, "11000")).as("AR: the late invoice's total")
+                .isEqualByComparingTo(Money.ofMinor(late.path("total").asLong(), "USD").scaled());
+        assertThat(net(adjustment, "23000")).as("tax: the late invoice's tax")
+                .isEqualByComparingTo(Money.ofMinor(-late.path("tax").asLong(), "USD").scaled());
+        assertThat(net(adjustment, "10200")).as("no money moved").isZero();
+        assertThat(netPerAccount(adjustment).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .as("balanced").isZero();
+        Map<String, BigDecimal> originalAndAdjustments = netPerAccount(posted.stream()
+                .filter(j -> "USD".equals(j.at("/CurrencyID/value").asText())).toArray(JsonNode[]::new));
+
+        StandIns.shared().reset();
+        Sandboxes.shared().acumatica().reset();
+        poller.invoke(request);
+        JsonNode wholePeriod = Sandboxes.shared().acumatica().journalTransactions().stream()
+                .filter(j -> "USD".equals(j.at("/CurrencyID/value").asText())).findFirst().orElseThrow();
+        assertThat(originalAndAdjustments).as("per account, the journal and its adjustment post the whole period")
+                .usingComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(netPerAccount(wholePeriod));
+    }
+
+    private static Map<String, BigDecimal> netPerAccount(JsonNode... journals) {
+        Map<String, BigDecimal> net = new java.util.TreeMap<>();
+        for (JsonNode journal : journals) {
+            for (JsonNode line : journal.path("Details")) {
+                net.merge(line.at("/Account/value").asText(), line.at("/DebitAmount/value").decimalValue()
+                        .subtract(line.at("/CreditAmount/value").decimalValue()), BigDecimal::add);
+            }
+        }
+        net.replaceAll((account, amount) -> amount.stripTrailingZeros());
+        return net;
     }
 
     @Test

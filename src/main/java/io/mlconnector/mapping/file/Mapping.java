@@ -129,6 +129,14 @@ public final class Mapping {
     }
 
     /**
+     * The Chargebee site's calendar ({@code site.time_zone}, UTC when the file has none): the calendar day of every
+     * date the connector derives from a Chargebee timestamp, and the instants a summary period spans.
+     */
+    public SiteCalendar siteCalendar() {
+        return sections.site();
+    }
+
+    /**
      * Every Acumatica id the connector will use from this file, in file order, each with its key path and line; a
      * disabled gl_summary contributes none. Cash accounts appear once per payment method they can be paired with.
      */

@@ -66,13 +66,14 @@ public final class MappingFile {
                         "add voided_invoices: credit_memo (or void)")
                 .flatMap(e -> root.values().word(e.value(), root.childPath(e.key()), VoidPolicy.class));
         GlSummarySection glSummary = GlSummarySection.read(root);
+        SiteCalendar site = SiteSection.read(root);
         root.finish();
         if (customers.isEmpty() || items.isEmpty() || discounts.isEmpty() || taxes.isEmpty() || rounding.isEmpty()
                 || writeOff.isEmpty() || badDebt.isEmpty() || payments.isEmpty() || voidedInvoices.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new MappingSections(customers.get(), items.get(), discounts.get(), taxes.get(),
-                rounding.get(), writeOff.get(), badDebt.get(), payments.get(), voidedInvoices.get(), glSummary));
+                rounding.get(), writeOff.get(), badDebt.get(), payments.get(), voidedInvoices.get(), glSummary, site));
     }
 
     /** {@code bad_debt: { account, subaccount, allowance_account? }}; the allowance turns bad-debt provisions on. */

@@ -11,4 +11,5 @@ record MappingSections(
         Rule badDebt,
         PaymentRules payments,
         VoidPolicy voidedInvoices,
-        GlSummarySection glSummary) {}
+        GlSummarySection glSummary,
+        SiteCalendar site) {}

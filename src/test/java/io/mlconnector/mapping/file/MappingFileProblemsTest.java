@@ -54,6 +54,28 @@ class MappingFileProblemsTest {
     }
 
     @Test
+    void parse_shouldNameTheClosestTimeZone_whenTheSiteTimeZoneIsNotAnIanaName() {
+        MappingFileException failure = parseFailure("invalid/unknown-time-zone.yaml");
+
+        assertThat(failure.problems()).extracting(MappingProblem::format).containsExactly(
+                "invalid/unknown-time-zone.yaml:20:14: site.time_zone: 'America/Los_Angles' is not a time zone of the"
+                        + " IANA time zone database. Did you mean 'America/Los_Angeles'? Write the Chargebee site's"
+                        + " time zone (Settings > Business Profile / Site Settings in Chargebee) as an IANA name such"
+                        + " as America/Los_Angeles, Europe/Berlin or UTC.");
+    }
+
+    @Test
+    void parse_shouldRefuseAFixedOffset_whenItIsGivenAsTheSiteTimeZone() {
+        MappingFileException failure = parseFailure("invalid/offset-time-zone.yaml");
+
+        assertThat(failure.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.format()).startsWith("invalid/offset-time-zone.yaml:20:14: site.time_zone: '-08:00' is a"
+                    + " fixed UTC offset, which does not follow daylight saving time; ");
+            assertThat(problem.message()).contains("America/Los_Angeles");
+        });
+    }
+
+    @Test
     void parse_shouldPointAtTheSection_whenItsDefaultIsMissing() {
         MappingFileException failure = parseFailure("invalid/missing-default.yaml");
 

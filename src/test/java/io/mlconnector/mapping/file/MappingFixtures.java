@@ -27,6 +27,19 @@ public final class MappingFixtures {
         return MappingFile.parse(text(DEFAULT_MAPPING), "default-mapping.yaml");
     }
 
+    /**
+     * The bundled default mapping with another {@code site.time_zone}, as a Chargebee site in that zone would
+     * configure it.
+     */
+    public static Mapping defaultMappingInTimeZone(String timeZone) {
+        String text = text(DEFAULT_MAPPING);
+        String setting = "\n  time_zone: UTC ";
+        if (!text.contains(setting)) {
+            throw new IllegalStateException(DEFAULT_MAPPING + " no longer sets site.time_zone: UTC");
+        }
+        return MappingFile.parse(text.replace(setting, "\n  time_zone: " + timeZone + " "), "default-mapping.yaml");
+    }
+
     /** A test-classpath resource as text, e.g. {@code mapping/default-mapping.yaml}. */
     public static String text(String resource) {
         try (InputStream in = MappingFixtures.class.getClassLoader().getResourceAsStream(resource)) {

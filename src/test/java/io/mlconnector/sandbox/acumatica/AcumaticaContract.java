@@ -2,6 +2,8 @@ package io.mlconnector.sandbox.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.Format;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -11,6 +13,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.format.DateTimeFormat;
 import com.networknt.schema.oas.OpenApi30;
 
 import java.io.IOException;
@@ -19,6 +22,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The official Acumatica contract (OpenAPI 3.0.1, endpoint Default/24.200.001) as an independent judge of JSON bodies.
@@ -44,6 +50,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * number is expected, a detail that is not an array, a malformed GUID or date-time. Action invocations are the
  * exception to openness: their schemas ({@code {"entity": ..., "parameters": ...}}) name exactly what an action takes,
  * so a member an action does not declare (such as {@code "parameters"} for {@code ReleasePayment}) is reported too.
+ *
+ * <p>One deliberate reading of the contract: {@code format: date-time} (every {@code DateTimeValue}) also takes a
+ * date-time without an offset, {@code 2026-01-31T00:00:00}, not only RFC 3339's {@code 2026-01-31T00:00:00Z}. The
+ * contract's own C# client, generated from this document, serializes an unspecified-kind {@code DateTime} exactly so,
+ * and that is how the connector sends document dates (a calendar date no time zone conversion can move). Anything
+ * else (a bare date, another layout, an impossible date) is still reported.
  */
 public final class AcumaticaContract {
 
@@ -70,6 +82,7 @@ public final class AcumaticaContract {
         // validator neither warns about them nor treats them as constraints.
         JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi30.getInstance())
                 .keywords(OPENAPI_ROOT_MEMBERS.stream().map(NonValidationKeyword::new).toList())
+                .format(new DateTimeValueFormat())
                 .build();
         this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, builder -> builder
                 .metaSchema(dialect)
@@ -180,5 +193,34 @@ public final class AcumaticaContract {
             throw new IllegalArgumentException("The contract " + title() + " has no schema named '" + schemaName + "'");
         }
         return factory.getSchema(SchemaLocation.of(DOCUMENT_URI + "#/components/schemas/" + schemaName), config);
+    }
+
+    /** {@code date-time} as Acumatica takes it: RFC 3339, or a local date-time without an offset. */
+    private static final class DateTimeValueFormat implements Format {
+        private static final Format RFC_3339 = new DateTimeFormat();
+        private static final Pattern LOCAL = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
+                + "(\\.[0-9]{1,7})?");
+
+        @Override
+        public String getName() {
+            return "date-time";
+        }
+
+        @Override
+        public boolean matches(ExecutionContext executionContext, String value) {
+            return RFC_3339.matches(executionContext, value) || isLocalDateTime(value);
+        }
+
+        private static boolean isLocalDateTime(String value) {
+            if (!LOCAL.matcher(value).matches()) {
+                return false;
+            }
+            try {
+                LocalDateTime.parse(value);
+                return true;
+            } catch (DateTimeParseException impossible) {
+                return false;
+            }
+        }
     }
 }

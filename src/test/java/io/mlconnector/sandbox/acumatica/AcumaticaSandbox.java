@@ -82,7 +82,7 @@ public final class AcumaticaSandbox implements AutoCloseable {
         AcumaticaSandboxOptions.PublishedEndpoint simulated = AcumaticaSandboxOptions.SIMULATED_ENDPOINT;
         this.context = new EndpointContext(tenant, shapes, clock, ids, options.instancePath() + "/entity/"
                 + simulated.name() + "/" + simulated.version(), options.releasePollsBeforeCompletion());
-        PaymentCalculator paymentCalculator = new PaymentCalculator(tenant.referenceData, seed, clock);
+        PaymentCalculator paymentCalculator = new PaymentCalculator(tenant.referenceData, seed, context);
         ArApplications applications = new ArApplications(context, paymentCalculator);
         this.customerEndpoint = new CustomerEndpoint(context);
         this.salesInvoiceEndpoint = new SalesInvoiceEndpoint(context, applications);
@@ -208,6 +208,16 @@ public final class AcumaticaSandbox implements AutoCloseable {
         licenceGate.resetStatistics();
         context.releasePollsBeforeCompletion.set(options.releasePollsBeforeCompletion());
         context.releaseDuration.set(null);
+        context.userTimeZone.set(java.time.ZoneOffset.UTC);
+    }
+
+    /**
+     * The API user's time zone (its User Profile): a date-time sent without an offset is read in it, a document date
+     * sent with an offset is converted to it before its time is dropped, and document dates are rendered as midnight
+     * with its offset. UTC until set; {@link #reset()} goes back to UTC.
+     */
+    public void setUserTimeZone(java.time.ZoneId zone) {
+        context.userTimeZone.set(java.util.Objects.requireNonNull(zone, "zone"));
     }
 
     /**

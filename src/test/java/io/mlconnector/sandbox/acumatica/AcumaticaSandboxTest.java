@@ -251,6 +251,44 @@ class AcumaticaSandboxTest {
     }
 
     @Test
+    void salesInvoicePut_shouldStoreTheDateAsSentWithoutAnOffset_whateverTheApiUsersTimeZone() throws Exception {
+        givenCustomer("CUS_1", "USD");
+        sandbox.setUserTimeZone(java.time.ZoneId.of("America/Los_Angeles"));
+
+        JsonNode invoice = JSON.readTree(client.put("SalesInvoice", "", invoiceBody("cb_inv_la")
+                .replace("\"2024-05-01\"", "\"2026-01-31T00:00:00\"")).body());
+
+        assertEquals("2026-01-31T00:00:00-08:00", invoice.path("Date").path("value").asText());
+        assertEquals("2026-01-31T00:00:00-08:00", invoice.path("DueDate").path("value").asText());
+        assertEquals(List.of(), CONTRACT.validate("SalesInvoice", invoice));
+    }
+
+    @Test
+    void salesInvoicePut_shouldConvertADateSentWithAnOffsetToTheApiUsersTimeZone_beforeDroppingTheTime()
+            throws Exception {
+        givenCustomer("CUS_1", "USD");
+        sandbox.setUserTimeZone(java.time.ZoneId.of("America/Los_Angeles"));
+
+        JsonNode invoice = JSON.readTree(client.put("SalesInvoice", "", invoiceBody("cb_inv_utc")
+                .replace("\"2024-05-01\"", "\"2026-01-31T00:00:00Z\"")).body());
+
+        assertEquals("2026-01-30T00:00:00-08:00", invoice.path("Date").path("value").asText(),
+                "midnight UTC is 16:00 the day before in Los Angeles");
+    }
+
+    @Test
+    void salesInvoicePut_shouldStoreTheSameDate_withOrWithoutAnOffset_whenTheApiUserIsInUtc() throws Exception {
+        givenCustomer("CUS_1", "USD");
+
+        for (String sent : List.of("2026-01-31T00:00:00", "2026-01-31T00:00:00Z", "2026-01-31")) {
+            JsonNode invoice = JSON.readTree(client.put("SalesInvoice", "", invoiceBody("cb_" + sent)
+                    .replace("\"2024-05-01\"", "\"" + sent + "\"")).body());
+
+            assertEquals("2026-01-31T00:00:00+00:00", invoice.path("Date").path("value").asText(), sent);
+        }
+    }
+
+    @Test
     void salesInvoiceResponses_shouldOmitDetails_unlessExpanded() throws Exception {
         givenCustomer("CUS_1", "USD");
 

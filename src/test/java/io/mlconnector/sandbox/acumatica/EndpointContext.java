@@ -2,6 +2,8 @@ package io.mlconnector.sandbox.acumatica;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,12 +27,17 @@ final class EndpointContext {
     final AtomicInteger releasePollsBeforeCompletion;
     /** When set, a release completes this long after it is accepted (sandbox clock), and the poll count is ignored. */
     final AtomicReference<Duration> releaseDuration = new AtomicReference<>();
+    /**
+     * The API user's time zone (User Profile, SM203010): local date-times in requests are read in it, and document
+     * dates are rendered as midnight with its offset. UTC unless a test changes it.
+     */
+    final AtomicReference<ZoneId> userTimeZone = new AtomicReference<>(ZoneOffset.UTC);
 
     EndpointContext(Tenant tenant, ContractShapes shapes, Clock clock, Ids ids, String endpointPath,
                     int releasePollsBeforeCompletion) {
         this.tenant = tenant;
         this.shapes = shapes;
-        this.parser = new EntityBodyParser(shapes);
+        this.parser = new EntityBodyParser(shapes, userTimeZone::get);
         this.merger = new EntityMerger(shapes, ids);
         this.renderer = new EntityRenderer(shapes);
         this.clock = clock;
@@ -43,6 +50,16 @@ final class EndpointContext {
     EntityRenderer.Links links(String entity, String graph, String id) {
         return new EntityRenderer.Links(endpointPath + "/" + entity + "/" + id,
                 endpointPath + "/files/" + graph + "/" + id + "/{filename}");
+    }
+
+    ZoneId userTimeZone() {
+        return userTimeZone.get();
+    }
+
+    /** Today, as a document date in the API user's time zone (the default of a date the client leaves out). */
+    String today() {
+        ZoneId zone = userTimeZone();
+        return ValueObjects.formatDate(java.time.LocalDate.ofInstant(clock.instant(), zone), zone);
     }
 
     String now() {

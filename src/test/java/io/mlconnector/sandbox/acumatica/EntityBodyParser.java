@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Turns a request body into a clean record of the contract's shape, enforcing what Acumatica enforces.
@@ -34,9 +36,12 @@ final class EntityBodyParser {
     }
 
     private final ContractShapes shapes;
+    private final Supplier<ZoneId> userTimeZone;
 
-    EntityBodyParser(ContractShapes shapes) {
+    /** @param userTimeZone the API user's time zone, in which a date-time without an offset is read */
+    EntityBodyParser(ContractShapes shapes, Supplier<ZoneId> userTimeZone) {
         this.shapes = shapes;
+        this.userTimeZone = userTimeZone;
     }
 
     ParsedBody parse(String schema, JsonNode body) {
@@ -176,7 +181,7 @@ final class EntityBodyParser {
             default -> {
                 String text = value.asText();
                 if (format.equals("date-time")) {
-                    return ValueObjects.NODES.textNode(ValueObjects.parseDateTime(text)
+                    return ValueObjects.NODES.textNode(ValueObjects.parseDateTime(text, userTimeZone.get())
                             .map(ValueObjects::formatDateTime)
                             .orElseThrow(() -> typeError(path, name, valueSchema, value)));
                 }

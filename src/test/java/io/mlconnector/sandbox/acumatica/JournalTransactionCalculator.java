@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.acumatica.JournalStatus;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -28,12 +25,12 @@ final class JournalTransactionCalculator {
 
     private final TenantSeed seed;
     private final CurrencyRounding rounding;
-    private final Clock clock;
+    private final EndpointContext ctx;
 
-    JournalTransactionCalculator(ReferenceData reference, TenantSeed seed, Clock clock) {
+    JournalTransactionCalculator(ReferenceData reference, TenantSeed seed, EndpointContext ctx) {
         this.seed = seed;
         this.rounding = new CurrencyRounding(reference);
-        this.clock = clock;
+        this.ctx = ctx;
     }
 
     void recompute(ObjectNode batch) {
@@ -41,10 +38,10 @@ final class JournalTransactionCalculator {
         if (ValueObjects.value(batch, "Hold").isEmpty()) {
             ValueObjects.set(batch, "Hold", false);
         }
-        ValueObjects.setIfAbsent(batch, "TransactionDate",
-                ValueObjects.formatDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
-        ValueObjects.text(batch, "TransactionDate").flatMap(ValueObjects::parseDateTime).ifPresent(at ->
-                ValueObjects.set(batch, "TransactionDate", ValueObjects.formatDate(at.toLocalDate())));
+        ValueObjects.setIfAbsent(batch, "TransactionDate", ctx.today());
+        ValueObjects.text(batch, "TransactionDate").flatMap(text -> ValueObjects.parseDate(text, ctx.userTimeZone()))
+                .ifPresent(date -> ValueObjects.set(batch, "TransactionDate",
+                        ValueObjects.formatDate(date, ctx.userTimeZone())));
         ValueObjects.setIfAbsent(batch, "CurrencyID", seed.baseCurrency());
         ValueObjects.setIfAbsent(batch, "LedgerID", DEFAULT_LEDGER);
         if (!isReleased(batch)) {

@@ -34,7 +34,7 @@ final class JournalTransactionEndpoint extends StoredEntityEndpoint {
 
     JournalTransactionEndpoint(EndpointContext ctx) {
         super(ctx, ENTITY, "PX.Objects.GL.JournalEntry/BatchModule");
-        this.calculator = new JournalTransactionCalculator(ctx.tenant.referenceData, ctx.tenant.seed, ctx.clock);
+        this.calculator = new JournalTransactionCalculator(ctx.tenant.referenceData, ctx.tenant.seed, ctx);
         this.validator = new JournalTransactionValidator(ctx.tenant.referenceData);
     }
 

@@ -6,8 +6,6 @@ import io.mlconnector.acumatica.ArDocumentStatus;
 import io.mlconnector.acumatica.ArDocumentType;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -211,7 +209,7 @@ final class PaymentActions {
     }
 
     private String today() {
-        return ValueObjects.formatDate(LocalDate.ofInstant(ctx.clock.instant(), ZoneOffset.UTC));
+        return ctx.today();
     }
 
     private static Outcome refused(ObjectNode payment, String message) {

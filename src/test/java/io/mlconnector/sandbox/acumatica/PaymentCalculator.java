@@ -6,9 +6,6 @@ import io.mlconnector.acumatica.ArDocumentStatus;
 import io.mlconnector.acumatica.ArDocumentType;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,13 +43,13 @@ final class PaymentCalculator {
     private final ReferenceData reference;
     private final TenantSeed seed;
     private final CurrencyRounding rounding;
-    private final Clock clock;
+    private final EndpointContext ctx;
 
-    PaymentCalculator(ReferenceData reference, TenantSeed seed, Clock clock) {
+    PaymentCalculator(ReferenceData reference, TenantSeed seed, EndpointContext ctx) {
         this.reference = reference;
         this.seed = seed;
         this.rounding = new CurrencyRounding(reference);
-        this.clock = clock;
+        this.ctx = ctx;
     }
 
     /**
@@ -64,10 +61,10 @@ final class PaymentCalculator {
         if (ValueObjects.value(payment, "Hold").isEmpty()) {
             ValueObjects.set(payment, "Hold", false);
         }
-        ValueObjects.setIfAbsent(payment, "ApplicationDate",
-                ValueObjects.formatDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
-        ValueObjects.text(payment, "ApplicationDate").flatMap(ValueObjects::parseDateTime).ifPresent(at ->
-                ValueObjects.set(payment, "ApplicationDate", ValueObjects.formatDate(at.toLocalDate())));
+        ValueObjects.setIfAbsent(payment, "ApplicationDate", ctx.today());
+        ValueObjects.text(payment, "ApplicationDate").flatMap(text -> ValueObjects.parseDate(text, ctx.userTimeZone()))
+                .ifPresent(date -> ValueObjects.set(payment, "ApplicationDate",
+                        ValueObjects.formatDate(date, ctx.userTimeZone())));
         if (creditMemo.isPresent()) {
             mirror(payment, creditMemo.get());
         } else {

@@ -30,10 +30,12 @@ final class SalesInvoiceCalculator {
 
     private final ReferenceData reference;
     private final TenantSeed seed;
+    private final EndpointContext ctx;
 
-    SalesInvoiceCalculator(ReferenceData reference, TenantSeed seed) {
+    SalesInvoiceCalculator(ReferenceData reference, TenantSeed seed, EndpointContext ctx) {
         this.reference = reference;
         this.seed = seed;
+        this.ctx = ctx;
     }
 
     /**
@@ -143,9 +145,9 @@ final class SalesInvoiceCalculator {
         return amount;
     }
 
-    private static void truncateToDate(ObjectNode record, String field) {
-        ValueObjects.text(record, field).flatMap(ValueObjects::parseDateTime).ifPresent(at ->
-                ValueObjects.set(record, field, ValueObjects.formatDate(at.toLocalDate())));
+    private void truncateToDate(ObjectNode record, String field) {
+        ValueObjects.text(record, field).flatMap(text -> ValueObjects.parseDate(text, ctx.userTimeZone()))
+                .ifPresent(date -> ValueObjects.set(record, field, ValueObjects.formatDate(date, ctx.userTimeZone())));
     }
 
     private static BigDecimal round(BigDecimal value, int precision) {

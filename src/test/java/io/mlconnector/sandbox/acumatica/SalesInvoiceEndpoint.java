@@ -42,7 +42,7 @@ final class SalesInvoiceEndpoint extends StoredEntityEndpoint {
     SalesInvoiceEndpoint(EndpointContext ctx, ArApplications applications) {
         super(ctx, ENTITY, "PX.Objects.SO.SOInvoiceEntry/Document");
         Tenant tenant = ctx.tenant;
-        this.calculator = new SalesInvoiceCalculator(tenant.referenceData, tenant.seed);
+        this.calculator = new SalesInvoiceCalculator(tenant.referenceData, tenant.seed, ctx);
         this.validator = new SalesInvoiceValidator(tenant.referenceData, tenant.numbering, tenant.customers);
         this.creditMemoApplications = new CreditMemoApplications(applications,
                 new CurrencyRounding(tenant.referenceData));

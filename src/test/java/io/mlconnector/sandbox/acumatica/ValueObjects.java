@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -106,25 +107,43 @@ final class ValueObjects {
         return (at.getNano() == 0 ? WHOLE_SECONDS : WITH_MILLIS).format(at);
     }
 
-    /** A document date (invoice date, due date): midnight, shown with the tenant's UTC offset. */
-    static String formatDate(LocalDate date) {
-        return WHOLE_SECONDS.format(date.atStartOfDay().atOffset(ZoneOffset.UTC));
+    /**
+     * A document date (invoice date, due date, application date, journal date) as Acumatica renders it: midnight of
+     * that day, with the offset the API user's time zone has at that midnight.
+     */
+    static String formatDate(LocalDate date, ZoneId userTimeZone) {
+        return WHOLE_SECONDS.format(date.atStartOfDay(userTimeZone).toOffsetDateTime());
     }
 
     /**
-     * Parses what clients send for a DateTimeValue: a date, a local date-time (read as the tenant's time zone, UTC
-     * here) or an offset date-time.
+     * The calendar day a client's DateTimeValue names for a date field, which keeps no time: a date or a local
+     * date-time names its own day (no conversion); a value with an offset is an instant, converted to the API user's
+     * time zone first (ASSUMPTION, see the sandbox README), so midnight UTC is the previous day for a user in
+     * Los Angeles.
      */
+    static Optional<LocalDate> parseDate(String text, ZoneId userTimeZone) {
+        return parseDateTime(text, userTimeZone).map(at -> at.atZoneSameInstant(userTimeZone).toLocalDate());
+    }
+
+    /** {@link #parseDateTime(String, ZoneId)} for a user in UTC (OData literals, the sandbox's own timestamps). */
     static Optional<OffsetDateTime> parseDateTime(String text) {
+        return parseDateTime(text, ZoneOffset.UTC);
+    }
+
+    /**
+     * Parses what clients send for a DateTimeValue: a date, a local date-time (read in the API user's time zone) or
+     * an offset date-time (kept as the instant it names).
+     */
+    static Optional<OffsetDateTime> parseDateTime(String text, ZoneId userTimeZone) {
         String s = text.trim();
         try {
             if (s.length() == 10) {
-                return Optional.of(LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC));
+                return Optional.of(LocalDate.parse(s).atStartOfDay(userTimeZone).toOffsetDateTime());
             }
             try {
                 return Optional.of(OffsetDateTime.parse(s));
             } catch (RuntimeException noOffset) {
-                return Optional.of(LocalDateTime.parse(s).atOffset(ZoneOffset.UTC));
+                return Optional.of(LocalDateTime.parse(s).atZone(userTimeZone).toOffsetDateTime());
             }
         } catch (RuntimeException e) {
             return Optional.empty();

@@ -1,0 +1,69 @@
+package io.mlconnector.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * CloudWatch metrics as Embedded Metric Format lines: one JSON object per line with the {@code _aws} metadata, which
+ * CloudWatch Logs turns into metrics, no API call needed. The lines go to standard output as they are, where Lambda
+ * sends them to the function's log group: the JSON console log would nest them in its own object, which CloudWatch
+ * does not read as EMF. Values only, never payloads or secrets.
+ */
+@ApplicationScoped
+public class EmbeddedMetrics {
+    /** One metric of a line; {@code unit} is a CloudWatch unit name, e.g. {@code Count} or {@code Seconds}. */
+    public record Metric(String name, String unit, double value) {}
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Consumer<String> out;
+
+    @Inject
+    public EmbeddedMetrics(ObjectMapper json, Clock clock) {
+        this(json, clock, line -> System.out.println(line));
+    }
+
+    /** Writes the lines to {@code out} instead of standard output. */
+    public EmbeddedMetrics(ObjectMapper json, Clock clock, Consumer<String> out) {
+        this.json = json;
+        this.clock = clock;
+        this.out = out;
+    }
+
+    /**
+     * Writes one line with these metrics under one set of dimensions.
+     *
+     * @param dimensions dimension name to value (CloudWatch allows at most 30)
+     * @param properties further top-level members, searchable in Logs Insights but not metrics
+     */
+    public void publish(String namespace, Map<String, String> dimensions, List<Metric> metrics,
+                        Map<String, ?> properties) {
+        ObjectNode line = json.createObjectNode();
+        ObjectNode aws = line.putObject("_aws");
+        aws.put("Timestamp", clock.millis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", namespace);
+        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray();
+        dimensions.keySet().forEach(dimensionSet::add);
+        ArrayNode definitions = directive.putArray("Metrics");
+        properties.forEach((name, value) -> line.set(name, json.valueToTree(value)));
+        dimensions.forEach(line::put);
+        for (Metric metric : metrics) {
+            definitions.addObject().put("Name", metric.name()).put("Unit", metric.unit());
+            line.put(metric.name(), metric.value());
+        }
+        try {
+            out.accept(json.writeValueAsString(line));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("Cannot write a metrics line", impossible);
+        }
+    }
+}
