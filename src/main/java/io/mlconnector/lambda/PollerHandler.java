@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mlconnector.support.InvocationDeadline;
 import io.mlconnector.sync.Backfill;
 import io.mlconnector.sync.DocumentBusy;
+import io.mlconnector.sync.DocumentKind;
 import io.mlconnector.sync.EventPoller;
 import io.mlconnector.sync.Preflight;
 import io.mlconnector.sync.SummaryJournals;
@@ -13,8 +14,12 @@ import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * EventBridge Scheduler → {@link EventPoller}, which reads while the invocation has time and then writes one metrics
@@ -46,7 +51,7 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         if (input != null && input.get("backfill") instanceof Map<?, ?> request) {
-            return runBackfill(request);
+            return runBackfill(request, context);
         }
         if (input != null && input.get("gl_summary") instanceof Map<?, ?> request) {
             try {
@@ -115,19 +120,48 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
                 : YearMonth.parse(requested);
     }
 
-    private Map<String, Object> runBackfill(Map<?, ?> request) {
+    /**
+     * {@code {"backfill": {"from", "to", "window_days", "types"}}}: as much as this invocation has time for (its context
+     * deadline); the same request again goes on from where it stopped. Answers whether it is complete, the windows
+     * done of the total and the documents queued per type so far.
+     */
+    private Map<String, Object> runBackfill(Map<?, ?> request, Context context) {
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
             Backfill.Request parsed = new Backfill.Request(Instant.parse(String.valueOf(request.get("from"))),
                     Instant.parse(String.valueOf(request.get("to"))),
-                    Duration.ofDays(request.get("window_days") instanceof Number days ? days.longValue() : 31));
-            Backfill.Result result = backfill.run(parsed);
-            answer.put("customers", result.customers());
-            answer.put("invoices", result.invoices());
+                    Duration.ofDays(request.get("window_days") instanceof Number days ? days.longValue() : 31),
+                    backfillKinds(request.get("types")));
+            Optional<Instant> invocationEnds = context == null || context.getRemainingTimeInMillis() <= 0
+                    ? Optional.empty() : Optional.of(clock.instant().plusMillis(context.getRemainingTimeInMillis()));
+            Backfill.Result result = backfill.run(parsed, invocationEnds);
+            answer.put("complete", result.complete());
+            answer.put("resumed", result.resumed());
+            answer.put("windows_done", result.windowsDone());
+            answer.put("windows_total", result.windowsTotal());
+            answer.put("queued", result.queued());
+            result.stoppedBecause().ifPresent(reason -> answer.put("stopped", reason));
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            answer.put("error", "backfill needs ISO-8601 'from' and 'to' (from before to), e.g. 2024-01-01T00:00:00Z: "
-                    + e.getMessage());
+            answer.put("error", "backfill needs ISO-8601 'from' and 'to' (from before to), e.g. 2024-01-01T00:00:00Z,"
+                    + " and 'types' among customer, invoice, credit_note, transaction: " + e.getMessage());
         }
         return answer;
+    }
+
+    /** "types": a list of resource types (singular or plural); none means every type. */
+    private static Set<DocumentKind> backfillKinds(Object types) {
+        Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
+        if (types instanceof List<?> list) {
+            for (Object type : list) {
+                String name = String.valueOf(type).trim().toLowerCase(java.util.Locale.ROOT);
+                kinds.add(DocumentKind.ofResourceType(name)
+                        .or(() -> DocumentKind.ofResourceType(name.endsWith("s") ? name.substring(0, name.length() - 1)
+                                : name))
+                        .orElseThrow(() -> new IllegalArgumentException("unknown type '" + type + "'")));
+            }
+        } else if (types != null) {
+            throw new IllegalArgumentException("'types' must be a list");
+        }
+        return kinds;
     }
 }

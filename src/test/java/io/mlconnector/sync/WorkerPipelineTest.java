@@ -203,10 +203,18 @@ class WorkerPipelineTest {
     }
 
     @Test
-    void backfill_shouldPostALegacyInvoiceThatHasNoUpdatedAtAndNoEvent_andOnlyOnceWhenRunTwice() {
+    void backfill_shouldPostALegacyPaidInvoiceAndItsPaymentThatHaveNoUpdatedAtAndNoEvent_closed_andOnlyOnceWhenRunTwice() {
         ObjectNode legacy = chargebee.invoice(INVOICE).orElseThrow().deepCopy();
         legacy.put("id", "INV-2015-LEGACY").put("date", 1_430_000_000L).remove("updated_at");
+        ((ObjectNode) legacy.withArray("linked_payments").get(0)).put("txn_id", "txn_2015_legacy")
+                .put("txn_date", 1_430_000_060L);
         chargebee.putInvoice(legacy);
+        ObjectNode payment = chargebee.transaction("txn_min_0001").orElseThrow().deepCopy();
+        payment.put("id", "txn_2015_legacy").put("date", 1_430_000_060L).put("id_at_gateway", "ch_legacy")
+                .remove("updated_at");
+        ((ObjectNode) payment.withArray("linked_invoices").get(0)).put("invoice_id", "INV-2015-LEGACY")
+                .put("invoice_date", 1_430_000_000L);
+        chargebee.putTransaction(payment);
         Backfill.Request range = new Backfill.Request(Instant.parse("2015-01-01T00:00:00Z"),
                 Instant.parse("2016-01-01T00:00:00Z"), Duration.ofDays(366));
 
@@ -215,8 +223,13 @@ class WorkerPipelineTest {
         backfill.run(range);
         eventSource.drain(1, 10);
 
-        assertThat(invoicesWithExternalRef("INV-2015-LEGACY")).singleElement()
-                .satisfies(invoice -> assertThat(invoice.at("/Status/value").asText()).isEqualTo("Open"));
+        assertThat(invoicesWithExternalRef("INV-2015-LEGACY")).as("paid in Chargebee: its payment is backfilled too")
+                .singleElement().satisfies(invoice -> {
+                    assertThat(invoice.at("/Status/value").asText()).isEqualTo("Closed");
+                    assertThat(invoice.at("/Balance/value").decimalValue()).isZero();
+                });
+        assertThat(acumatica.payments()).filteredOn(p -> "txn_2015_legacy".equals(p.at("/ExternalRef/value").asText()))
+                .hasSize(1);
     }
 
     @Test
