@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /** Backfill checkpoints: one item per request, replaced by a put conditional on the version read. */
 @ApplicationScoped
@@ -47,7 +45,7 @@ public class DynamoBackfillCheckpoints implements BackfillCheckpoints {
                 Instant.ofEpochSecond(Items.number(item, "windowStart").orElseThrow()), Items.string(item, "offset"),
                 Items.number(item, "windowsDone").orElse(0L).intValue(), queued,
                 Boolean.TRUE.equals(item.get("complete") == null ? null : item.get("complete").bool()));
-        return Optional.of(new Stored(checkpoint, Items.number(item, "version").orElse(0L)));
+        return Optional.of(new Stored(checkpoint, VersionedItems.version(item)));
     }
 
     @Override
@@ -61,22 +59,8 @@ public class DynamoBackfillCheckpoints implements BackfillCheckpoints {
         next.queued().forEach((type, count) -> queued.put(type, n(count)));
         item.put("queued", AttributeValue.builder().m(queued).build());
         item.put("complete", AttributeValue.builder().bool(next.complete()).build());
-        item.put("version", n(expectedVersion + 1));
         item.put("updatedAt", s(now.toString()));
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item);
-        if (expectedVersion == 0) {
-            put.conditionExpression("attribute_not_exists(#version)")
-                    .expressionAttributeNames(Map.of("#version", "version"));
-        } else {
-            put.conditionExpression("#version = :expected").expressionAttributeNames(Map.of("#version", "version"))
-                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion)));
-        }
-        try {
-            dynamo.putItem(put.build());
-            return true;
-        } catch (ConditionalCheckFailedException movedOn) {
-            return false;
-        }
+        return VersionedItems.replace(dynamo, table, item, expectedVersion);
     }
 
     private static String pk(String request) {
