@@ -39,57 +39,83 @@ public final class SummaryJournalMapping {
         return "Chargebee summary " + period + " " + currency;
     }
 
+    /** The whole period's journal in one currency from its documents, as one uninterrupted read sums them. */
     public static AcuJournalTransaction toAcumatica(YearMonth period, String currency, List<ChargebeeInvoice> invoices,
                                                     List<ChargebeeCreditNote> creditNotes,
                                                     List<ChargebeeTransaction> transactions, Mapping mapping) {
-        GlSummary accounts = mapping.glSummary().orElseThrow(() -> new IllegalArgumentException(
-                "gl_summary is not enabled in the mapping file"));
-        Map<String, Money> credits = new TreeMap<>(); // account → net credit
-        Money ar = Money.zero(currency);
+        SummarySums sums = SummarySums.empty(currency);
         for (ChargebeeInvoice invoice : invoices) {
-            ar = ar.plus(post(credits, invoice.lineItemsOrEmpty(), orEmpty(invoice.lineItemDiscounts()),
-                    "tax_inclusive".equals(invoice.priceType()),
-                    InvoiceMapping.nz(invoice.tax()), InvoiceMapping.nz(invoice.roundOffAmount()), currency, accounts,
-                    mapping, 1));
+            sums = add(sums, invoice, mapping);
         }
         for (ChargebeeCreditNote note : creditNotes) {
-            if (CreditNoteMapping.isWriteOff(note)) {
-                // What is written off leaves AR for the write-off account, whatever lines and taxes it had.
-                Money total = Money.ofMinor(InvoiceMapping.nz(note.total()), currency);
-                credits.merge(mapping.writeOff().account(), total.negate(), Money::plus);
-                ar = ar.minus(total);
-                continue;
-            }
-            long tax = note.taxes() == null ? 0 : note.taxes().stream().mapToLong(t -> InvoiceMapping.nz(t.amount())).sum();
-            ar = ar.plus(post(credits, orEmpty(note.lineItems()), orEmpty(note.lineItemDiscounts()),
-                    "tax_inclusive".equals(note.priceType()), tax, InvoiceMapping.nz(note.roundOffAmount()), currency,
-                    accounts, mapping, -1));
+            sums = add(sums, note, mapping);
         }
-        Map<String, Money> cash = new TreeMap<>(); // cash account → net debit
         for (ChargebeeTransaction transaction : transactions) {
-            Money moved = Money.ofMinor(InvoiceMapping.nz(transaction.amount()), currency);
-            Money received = switch (cashDirection(transaction)) {
-                case 1 -> moved;
-                case -1 -> moved.negate();
-                default -> Money.zero(currency);
-            };
-            if (received.isZero()) {
-                continue;
-            }
-            String cashAccount = mapping.paymentFor(transaction.gatewayAccountId(), transaction.paymentMethod(),
-                    currency).cashAccount();
-            cash.merge(cashAccount, received, Money::plus);
-            ar = ar.minus(received);
+            sums = add(sums, transaction, mapping);
         }
+        return toJournal(period, sums, mapping);
+    }
+
+    /** {@code sums} with a closed invoice added: AR up by its total, its revenue, discounts, tax and rounding. */
+    public static SummarySums add(SummarySums sums, ChargebeeInvoice invoice, Mapping mapping) {
+        Map<String, Money> credits = new TreeMap<>(); // account → net credit
+        Money ar = post(credits, invoice.lineItemsOrEmpty(), orEmpty(invoice.lineItemDiscounts()),
+                "tax_inclusive".equals(invoice.priceType()), InvoiceMapping.nz(invoice.tax()),
+                InvoiceMapping.nz(invoice.roundOffAmount()), sums.currency(), accounts(mapping), mapping, 1);
+        return sums.plus(ar, Map.of(), credits);
+    }
+
+    /** {@code sums} with a credit note added: the invoice's postings reversed, or a write-off. */
+    public static SummarySums add(SummarySums sums, ChargebeeCreditNote note, Mapping mapping) {
+        String currency = sums.currency();
+        if (CreditNoteMapping.isWriteOff(note)) {
+            // What is written off leaves AR for the write-off account, whatever lines and taxes it had.
+            Money total = Money.ofMinor(InvoiceMapping.nz(note.total()), currency);
+            return sums.plus(total.negate(), Map.of(), Map.of(mapping.writeOff().account(), total.negate()));
+        }
+        Map<String, Money> credits = new TreeMap<>();
+        long tax = note.taxes() == null ? 0 : note.taxes().stream().mapToLong(t -> InvoiceMapping.nz(t.amount())).sum();
+        Money ar = post(credits, orEmpty(note.lineItems()), orEmpty(note.lineItemDiscounts()),
+                "tax_inclusive".equals(note.priceType()), tax, InvoiceMapping.nz(note.roundOffAmount()), currency,
+                accounts(mapping), mapping, -1);
+        return sums.plus(ar, Map.of(), credits);
+    }
+
+    /** {@code sums} with money that moved added: cash in (or out) against AR; anything else changes nothing. */
+    public static SummarySums add(SummarySums sums, ChargebeeTransaction transaction, Mapping mapping) {
+        String currency = sums.currency();
+        Money moved = Money.ofMinor(InvoiceMapping.nz(transaction.amount()), currency);
+        Money received = switch (cashDirection(transaction)) {
+            case 1 -> moved;
+            case -1 -> moved.negate();
+            default -> Money.zero(currency);
+        };
+        if (received.isZero()) {
+            return sums;
+        }
+        String cashAccount = mapping.paymentFor(transaction.gatewayAccountId(), transaction.paymentMethod(),
+                currency).cashAccount();
+        return sums.plus(received.negate(), Map.of(cashAccount, received), Map.of());
+    }
+
+    /** The balanced journal that posts {@code sums} for {@code period}: AR, then cash, then the credits. */
+    public static AcuJournalTransaction toJournal(YearMonth period, SummarySums sums, Mapping mapping) {
+        GlSummary accounts = accounts(mapping);
+        String currency = sums.currency();
         List<AcuJournalLine> lines = new ArrayList<>();
-        lines.add(line(accounts.arAccount(), accounts.subaccount(), ar.amount(), "Accounts receivable " + period));
-        cash.forEach((account, amount) -> lines.add(line(account, accounts.subaccount(), amount.amount(),
+        lines.add(line(accounts.arAccount(), accounts.subaccount(), sums.ar(), "Accounts receivable " + period));
+        sums.cash().forEach((account, amount) -> lines.add(line(account, accounts.subaccount(), amount,
                 "Chargebee payments less refunds " + period)));
-        credits.forEach((account, amount) -> lines.add(line(account, accounts.subaccount(), amount.amount().negate(),
+        sums.credits().forEach((account, amount) -> lines.add(line(account, accounts.subaccount(), amount.negate(),
                 "Chargebee " + period)));
         return new AcuJournalTransaction(MODULE_GL, period.atEndOfMonth(), currency, description(period, currency),
                 Boolean.FALSE, lines.stream().filter(l -> l.debitAmount().signum() != 0 || l.creditAmount().signum() != 0)
                 .toList());
+    }
+
+    private static GlSummary accounts(Mapping mapping) {
+        return mapping.glSummary().orElseThrow(() -> new IllegalArgumentException(
+                "gl_summary is not enabled in the mapping file"));
     }
 
     /** Books one document's credits; returns what it adds to AR (its total). */

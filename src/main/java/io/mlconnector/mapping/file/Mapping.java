@@ -30,12 +30,14 @@ public final class Mapping {
             .thenComparing(r -> r.paymentMethodId().orElse(""));
 
     private final String sourceName;
+    private final String fingerprint;
     private final MappingSections sections;
     private final List<MappingProblem> warnings;
     private final Set<Reference> references;
 
-    Mapping(String sourceName, MappingSections sections, List<MappingProblem> warnings) {
+    Mapping(String sourceName, String fingerprint, MappingSections sections, List<MappingProblem> warnings) {
         this.sourceName = sourceName;
+        this.fingerprint = fingerprint;
         this.sections = sections;
         this.warnings = List.copyOf(warnings);
         this.references = collectReferences(sections);
@@ -44,6 +46,14 @@ public final class Mapping {
     /** The name the file was parsed under, as problems and references report it. */
     public String sourceName() {
         return sourceName;
+    }
+
+    /**
+     * What identifies this version of the file (a digest of its text): work saved under one version, such as a summary
+     * period's partial sums, is not resumed under another.
+     */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     /**

@@ -46,8 +46,19 @@ public final class MappingFile {
         if (problems.hasErrors()) {
             throw new MappingFileException(sourceName, problems.errors());
         }
-        return new Mapping(sourceName, sections.orElseThrow(() -> new IllegalStateException(
+        return new Mapping(sourceName, fingerprint(yamlText), sections.orElseThrow(() -> new IllegalStateException(
                 "a mapping file without errors has every section")), problems.warnings());
+    }
+
+    /** The first 16 hex digits of the SHA-256 of the file's text. */
+    private static String fingerprint(String yamlText) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(yamlText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static Optional<MappingSections> readSections(MapReader root) {
