@@ -54,22 +54,7 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
             return runBackfill(request, context);
         }
         if (input != null && input.get("gl_summary") instanceof Map<?, ?> request) {
-            try {
-                YearMonth period = period(String.valueOf(request.get("period")));
-                // The period's lease ends with this invocation: a run that dies blocks the next one no longer.
-                untilEndOf(context);
-                return Map.of("period", period.toString(), "journals", journals.post(period));
-            } catch (DocumentBusy busy) {
-                return periodBusy(busy);
-            } catch (InvocationDeadline.Reached e) {
-                return Map.of("error", "the period did not finish within this invocation (" + e.getMessage()
-                        + "); what posted stays posted, and running it again posts the rest");
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                return Map.of("error", "gl_summary needs a period like 2026-05 (or \"previous\", the month before"
-                        + " this one in the site's time zone) and gl_summary.enabled in the mapping: " + e.getMessage());
-            } finally {
-                deadline.clear();
-            }
+            return runSummary(request, context);
         }
         if (input != null && Boolean.TRUE.equals(input.get("preflight"))) {
             Preflight.Report report = preflight.run();
@@ -104,6 +89,40 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
         return Map.of("pages", result.pages(), "enqueued", result.enqueued(), "from", result.from().toString(),
                 "cursor", result.cursor().toString(), "morePending", result.morePending(),
                 "cursorLagSeconds", result.cursorLag().toSeconds());
+    }
+
+    /**
+     * {@code {"gl_summary": {"period": "2026-05" | "previous", "unless_posted": true}}}: as much of the period as this
+     * invocation has time for; the same period again goes on from where it stopped, and its journals post once all
+     * of it is read. Answers whether it is complete, the documents read per type and, once complete, the journals.
+     */
+    private Map<String, Object> runSummary(Map<?, ?> request, Context context) {
+        try {
+            YearMonth period = period(String.valueOf(request.get("period")));
+            // The period's lease ends with this invocation: a run that dies blocks the next one no longer.
+            untilEndOf(context);
+            SummaryJournals.Run run = journals.post(period, Boolean.TRUE.equals(request.get("unless_posted")));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("period", period.toString());
+            answer.put("complete", run.complete());
+            answer.put("resumed", run.resumed());
+            answer.put("read", run.read());
+            if (run.complete()) {
+                answer.put("journals", run.journals());
+            }
+            run.postedBefore().ifPresent(at -> answer.put("posted_before", at.toString()));
+            run.stoppedBecause().ifPresent(reason -> answer.put("stopped", reason));
+            return answer;
+        } catch (DocumentBusy busy) {
+            return periodBusy(busy);
+        } catch (InvocationDeadline.Reached e) {
+            return Map.of("complete", false, "stopped", e.getMessage() + "; run the period again to go on");
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return Map.of("error", "gl_summary needs a period like 2026-05 (or \"previous\", the month before"
+                    + " this one in the site's time zone) and gl_summary.enabled in the mapping: " + e.getMessage());
+        } finally {
+            deadline.clear();
+        }
     }
 
     /** Another run holds the period: it posts the journals; this one posts nothing and says so. */

@@ -284,15 +284,16 @@ class SamTemplateTest {
     }
 
     @Test
-    void periodClose_shouldBeOffByDefault_andSendThePreviousMonthToTheSummaryJournals() {
+    void periodClose_shouldBeOffByDefault_andSendThePreviousMonthUnlessPosted_everyQuarterHourOfTheMorning() {
         JsonNode properties = template.resource("PollerFunction").path("Properties").path("Events").path("PeriodClose")
                 .path("Properties");
 
         assertEquals("ScheduleV2", template.resource("PollerFunction").path("Properties").path("Events")
                 .path("PeriodClose").path("Type").asText());
         assertEquals("DISABLED", template.evaluate(properties.path("State")).asText(), "summary mode is opt-in");
-        assertEquals("cron(0 6 3 * ? *)", template.evaluate(properties.path("ScheduleExpression")).asText());
-        assertEquals(json.valueToTree(Map.of("gl_summary", Map.of("period", "previous"))),
+        assertEquals("cron(0/15 6-9 3 * ? *)", template.evaluate(properties.path("ScheduleExpression")).asText(),
+                "runs again and again, so that a month too large for one invocation goes on reading");
+        assertEquals(json.valueToTree(Map.of("gl_summary", Map.of("period", "previous", "unless_posted", true))),
                 readTree(properties.path("Input").asText()));
         assertEquals("OFF", properties.path("FlexibleTimeWindow").path("Mode").asText());
     }
