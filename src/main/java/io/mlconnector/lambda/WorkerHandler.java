@@ -18,10 +18,12 @@ import org.jboss.logging.MDC;
 public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final WorkerBatch batch;
     private final Clock clock;
+    private final WorkerMetrics metrics;
 
-    public WorkerHandler(WorkerBatch batch, Clock clock) {
+    public WorkerHandler(WorkerBatch batch, Clock clock, WorkerMetrics metrics) {
         this.batch = batch;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -37,6 +39,7 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
                     .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build()).toList();
             return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
         } finally {
+            metrics.record(context == null ? null : context.getFunctionName()); // once per batch
             MDC.remove(LogFields.AWS_REQUEST_ID);
         }
     }

@@ -46,13 +46,31 @@ public class EmbeddedMetrics {
      */
     public void publish(String namespace, Map<String, String> dimensions, List<Metric> metrics,
                         Map<String, ?> properties) {
+        publish(namespace, List.of(List.copyOf(dimensions.keySet())), dimensions, metrics, properties);
+    }
+
+    /**
+     * Writes one line whose metrics CloudWatch records under each of several dimension sets, e.g.
+     * {@code [[FunctionName, DocumentType], [FunctionName]]}: per document type and, summed over the lines, per
+     * function, from one value each.
+     *
+     * @param dimensionSets each a list of names from {@code dimensions}
+     */
+    public void publish(String namespace, List<List<String>> dimensionSets, Map<String, String> dimensions,
+                        List<Metric> metrics, Map<String, ?> properties) {
         ObjectNode line = json.createObjectNode();
         ObjectNode aws = line.putObject("_aws");
         aws.put("Timestamp", clock.millis());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", namespace);
-        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray();
-        dimensions.keySet().forEach(dimensionSet::add);
+        ArrayNode sets = directive.putArray("Dimensions");
+        for (List<String> names : dimensionSets) {
+            if (!dimensions.keySet().containsAll(names)) {
+                throw new IllegalArgumentException("dimension set " + names + " names a dimension without a value");
+            }
+            ArrayNode dimensionSet = sets.addArray();
+            names.forEach(dimensionSet::add);
+        }
         ArrayNode definitions = directive.putArray("Metrics");
         properties.forEach((name, value) -> line.set(name, json.valueToTree(value)));
         dimensions.forEach(line::put);

@@ -66,6 +66,7 @@ public class WorkerBatch {
     private final ObjectMapper json;
     private final Clock clock;
     private final InvocationDeadline deadline;
+    @jakarta.inject.Inject WorkerOutcomes outcomes; // metrics (issue #12): a field, so the constructor stays as it is
 
     public WorkerBatch(EndpointCheck endpoint, AcumaticaClient acumatica, ClaimStore claims, ChargebeeClient chargebee,
                        CurrentRecords currentRecords, ReadAhead readAhead, AcumaticaDocuments documents,
@@ -306,6 +307,7 @@ public class WorkerBatch {
                 claims.hold(dedupKey, held.reason(), clock.instant());
             }
             LOG.infof("Event %s: %s", eventId, outcome.name());
+            outcomes.count(ref, outcome);
         } catch (RuntimeException storeOrQueueDown) {
             // Could not record or park: deliver the message again rather than lose it.
             LOG.errorf("Could not finish event: %s", storeOrQueueDown.getClass().getSimpleName());
