@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * CloudWatch metrics as Embedded Metric Format lines: one JSON object per line with the {@code _aws} metadata, which
@@ -26,9 +27,14 @@ public class EmbeddedMetrics {
     private final Clock clock;
     private final Consumer<String> out;
 
+    /**
+     * @param enabled {@code metrics.enabled}: false writes nothing, for runs that print their own report on standard
+     *                output (the demo, the soak); in Lambda leave it true
+     */
     @Inject
-    public EmbeddedMetrics(ObjectMapper json, Clock clock) {
-        this(json, clock, line -> System.out.println(line));
+    public EmbeddedMetrics(ObjectMapper json, Clock clock,
+                           @ConfigProperty(name = "metrics.enabled", defaultValue = "true") boolean enabled) {
+        this(json, clock, enabled ? line -> System.out.println(line) : line -> { });
     }
 
     /** Writes the lines to {@code out} instead of standard output. */
