@@ -1,11 +1,15 @@
 package io.mlconnector.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlconnector.ingest.QueuedEvent;
 import io.mlconnector.ingest.SqsEventQueue;
+import io.mlconnector.ingest.WebhookIngest;
+import io.mlconnector.ingest.WebhookRequest;
+import io.mlconnector.ingest.WebhookResponse;
 import io.mlconnector.support.EmbeddedMetrics;
 import io.mlconnector.support.MetricNames;
 import io.mlconnector.testing.EmfLines;
@@ -83,6 +87,18 @@ class IngestMetricsTest {
     }
 
     @Test
+    void webhook_shouldCountA5xx_whenTheInvocationFails_asApiGatewayAnswers500ForIt() {
+        QuarkusMock.installMockForType(new BrokenIngest(), WebhookIngest.class);
+
+        assertThatThrownBy(() -> lambda.invoke(LambdaEvents.webhook(EVENT, GOOD, null, false)))
+                .as("the invocation fails").isInstanceOf(AssertionError.class);
+
+        JsonNode line = onlyLine();
+        assertThat(line.path(MetricNames.WEBHOOK_REQUESTS).asInt()).isEqualTo(1);
+        assertThat(line.path(MetricNames.WEBHOOK_SERVER_ERRORS).asInt()).isEqualTo(1);
+    }
+
+    @Test
     void webhook_shouldNotCountAsAnError_whenTheBodyIsMalformed() {
         JsonNode response = lambda.invoke(LambdaEvents.webhook("not json {", GOOD, null, false));
 
@@ -101,6 +117,18 @@ class IngestMetricsTest {
         assertThat(directive.path("Dimensions").get(0).get(0).asText()).isEqualTo(MetricNames.FUNCTION_NAME);
         assertThat(line.path(MetricNames.FUNCTION_NAME).asText()).isNotBlank();
         return line;
+    }
+
+    /** A defect below the handler. */
+    private static final class BrokenIngest extends WebhookIngest {
+        BrokenIngest() {
+            super(null, null, null, null, null, null);
+        }
+
+        @Override
+        public WebhookResponse receive(WebhookRequest request) {
+            throw new IllegalStateException("defect");
+        }
     }
 
     /** SQS unreachable: every send fails as the SDK's would. */
