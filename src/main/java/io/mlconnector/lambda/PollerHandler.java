@@ -26,7 +26,7 @@ import java.util.Optional;
  * is no command is answered with what was wrong and the commands there are, never with a Lambda error.
  */
 @Named("poller")
-public class PollerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public class PollerHandler implements RequestHandler<Object, Map<String, Object>> {
     private final PollerCommands commands;
     private final EventPoller poller;
     private final Backfill backfill;
@@ -53,8 +53,13 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
         this.metrics = metrics;
     }
 
+    /**
+     * @param input the payload as Jackson reads any JSON (an object as a map, an array as a list...): typed as
+     *              {@code Object} so that a payload of the wrong shape reaches the decoder and is answered, instead of
+     *              failing in the runtime's deserialisation as a Lambda error
+     */
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    public Map<String, Object> handleRequest(Object input, Context context) {
         PollerCommand command;
         try {
             command = commands.decode(input);
