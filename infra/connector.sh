@@ -85,7 +85,9 @@ case "$command" in
     shift 2
     while (($#)); do
       case "$1" in
-        --window-days) fields+=",\"window_days\":$(whole_number --window-days "${2:?--window-days needs a value}")"; shift 2 ;;
+        --window-days)
+          fields+=",\"window_days\":$(whole_number --window-days "${2:?--window-days needs a value}")"
+          shift 2 ;;
         --types)
           types=""
           IFS=',' read -r -a listed <<<"${2:?--types needs a value}"
@@ -135,7 +137,8 @@ case "$command" in
         payload="{\"held\":{\"retry_all\":{\"reason\":$(json_string "$1")}}}" ;;
       skip)
         (($# == 5)) && [[ "$4" == "--by" ]] || die "usage: held skip TYPE ID REASON --by WHO"
-        payload="{\"held\":{\"skip\":{\"type\":$(json_string "$1"),\"id\":$(json_string "$2"),\"reason\":$(json_string "$3"),\"by\":$(json_string "$5")}}}" ;;
+        fields="\"type\":$(json_string "$1"),\"id\":$(json_string "$2"),\"reason\":$(json_string "$3")"
+        payload="{\"held\":{\"skip\":{${fields},\"by\":$(json_string "$5")}}}" ;;
       *) die "held: unknown action $action (list, retry, retry-all, skip)" ;;
     esac ;;
   dry-run)

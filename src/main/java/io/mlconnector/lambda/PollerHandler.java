@@ -20,10 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The poller function: EventBridge Scheduler → {@link EventPoller}, which reads while the invocation has time and then
- * writes one metrics line ({@link PollerMetrics}); invoked by hand, the operator's commands ({@link PollerCommand},
- * decoded by {@link PollerCommands}: backfill, gl_summary, preflight, ping, dry_run, reconcile, held). A payload that
- * is no command is answered with what was wrong and the commands there are, never with a Lambda error.
+ * The poller function: EventBridge Scheduler → {@link EventPoller}, which reads while the invocation has time and
+ * then writes one metrics line ({@link PollerMetrics}); invoked by hand, the operator's commands
+ * ({@link PollerCommand}, decoded by {@link PollerCommands}: backfill, gl_summary, preflight, ping, dry_run,
+ * reconcile, held). A payload that is no command is answered with what was wrong and the commands there are, never
+ * with a Lambda error.
  */
 @Named("poller")
 public class PollerHandler implements RequestHandler<Object, Map<String, Object>> {

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public sealed interface PollerCommand {
 
-    /** {@code {"source": "ml-connector.schedule"}} (the schedule), {@code {}} or no payload: poll Chargebee's events. */
+    /** {@code {"source": "ml-connector.schedule"}} (the schedule), {@code {}} or none: poll Chargebee's events. */
     record Poll() implements PollerCommand {}
 
     /**

@@ -180,7 +180,8 @@ public class PollerCommands {
         JsonNode args = body.get(action);
         switch (action) {
             case "list" -> {
-                JsonNode list = args == null || args.isNull() ? JsonNodeFactory.instance.objectNode() : object(args, "held.list", shape);
+                JsonNode list = args == null || args.isNull() ? JsonNodeFactory.instance.objectNode()
+                        : object(args, "held.list", shape);
                 only(list, "held.list", "reason", "type", "next", "limit");
                 JsonNode limit = list.path("limit");
                 int max = PollerCommand.HeldList.LIMIT_MAX;
@@ -203,7 +204,8 @@ public class PollerCommands {
             case "skip" -> {
                 JsonNode skip = only(object(args, "held.skip", shape), "held.skip", "type", "id", "reason", "by");
                 return new PollerCommand.HeldSkip(kind(text(skip, "type", "held.skip"), "held.skip"),
-                        text(skip, "id", "held.skip"), text(skip, "reason", "held.skip"), text(skip, "by", "held.skip"));
+                        text(skip, "id", "held.skip"), text(skip, "reason", "held.skip"),
+                        text(skip, "by", "held.skip"));
             }
             default -> throw new Invalid(shape + "; '" + action + "' is none of them");
         }
