@@ -284,7 +284,8 @@ public final class Reconciliation {
                                     List<CustomerRow> customers) {
         Figures open = new Figures();
         for (ChargebeeInvoice invoice : chargebee.invoices()) {
-            if (invoice.isClosed() && !invoice.isDeleted()) {
+            // A voided invoice is owed by no one, whatever amount_due it still shows.
+            if (invoice.isClosed() && !"voided".equals(invoice.status()) && !invoice.isDeleted()) {
                 open.chargebee(invoice.customerId(), invoice.currencyCode(),
                         minor(invoice.amountDue(), invoice.currencyCode()));
             }

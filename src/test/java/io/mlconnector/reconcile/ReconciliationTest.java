@@ -229,4 +229,14 @@ class ReconciliationTest {
         assertThat(result.openAr()).singleElement().satisfies(c -> assertThat(c.acumatica().toPlainString())
                 .isEqualTo("-0.01"));
     }
+
+    @Test
+    void compare_shouldOweNothingOnAVoidedInvoice_whenChargebeeStillShowsItsAmountDue() {
+        ReconciliationResult result = compare(List.of(invoice("inv_v", "cust_1", "USD", "voided", 29000, PLAN,
+                29000)), List.of(), List.of());
+
+        assertThat(only(result).status()).isEqualTo(CheckStatus.NOT_POSTABLE);
+        assertThat(result.openAr()).as("nothing open on either side").isEmpty();
+        assertThat(result.differences()).isZero();
+    }
 }
