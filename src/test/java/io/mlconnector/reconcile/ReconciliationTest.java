@@ -239,4 +239,50 @@ class ReconciliationTest {
         assertThat(result.openAr()).as("nothing open on either side").isEmpty();
         assertThat(result.differences()).isZero();
     }
+
+    @Test
+    void compare_shouldReportStatus_whenChargebeeVoidedACreditNoteThatAcumaticaNeverReversed() {
+        ReconciliationResult result = compare(List.of(), List.of(creditNote("cn_v", "cust_1", "USD", "voided", 250, 0,
+                PLAN)), List.of(), List.of(acuSales("Credit Memo", "000002", "cn_v", "C000001", "USD", "2.50", "0",
+                "Closed", ACCOUNT, "2.50")), List.of(), List.of());
+
+        assertThat(only(result).status()).isEqualTo(CheckStatus.STATUS);
+        assertThat(only(result).detail()).isEqualTo("voided in Chargebee, not reversed in Acumatica");
+    }
+
+    @Test
+    void compare_shouldMatchALateFailedPaymentVoidedInAcumatica_andFlagOneStillStanding() {
+        ChargebeeTransaction lateFailure = payment("txn_l", "cust_1", "USD", "late_failure", 2500, 0);
+
+        ReconciliationResult voided = compare(List.of(), List.of(), List.of(lateFailure), List.of(),
+                List.of(acuPayment("000003", "txn_l", "C000001", "USD", "25.00", "0", "Voided")), List.of());
+        ReconciliationResult standing = compare(List.of(), List.of(), List.of(lateFailure), List.of(),
+                List.of(acuPayment("000003", "txn_l", "C000001", "USD", "25.00", "0", "Closed")), List.of());
+
+        assertThat(only(voided).status()).isEqualTo(CheckStatus.MATCHED);
+        assertThat(voided.differences()).as("a voided payment counts in no total").isZero();
+        assertThat(only(standing).status()).isEqualTo(CheckStatus.STATUS);
+    }
+
+    @Test
+    void compare_shouldReportHeldForATransaction_listedUnderTransaction() {
+        ReconciliationResult result = compare(List.of(), List.of(),
+                List.of(payment("txn_h", "cust_1", "USD", "success", 2500, 0)), List.of(), List.of(),
+                List.of(NotPosted.held("transaction", "txn_h", "no cash account for gateway gw_1 in USD")));
+
+        assertThat(only(result).status()).isEqualTo(CheckStatus.HELD);
+        assertThat(only(result).kind()).isEqualTo("payment");
+    }
+
+    @Test
+    void compare_shouldLeaveOutAnAcumaticaDocumentDatedOutsideThePeriod_whenNoChargebeeDocumentClaimsIt() {
+        SalesDocumentRow april = new SalesDocumentRow("guid-9", "Invoice", "000009", "inv_april", "C000001", "USD",
+                new BigDecimal("5.00"), new BigDecimal("5.00"), "Open", "2026-04-30T00:00:00+00:00", List.of());
+
+        ReconciliationResult result = compare(List.of(), List.of(april), List.of());
+
+        assertThat(result.documents()).isEmpty();
+        assertThat(result.openAr()).isEmpty();
+        assertThat(result.totals()).isEmpty();
+    }
 }
