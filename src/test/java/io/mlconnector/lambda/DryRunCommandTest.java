@@ -132,6 +132,29 @@ class DryRunCommandTest {
     }
 
     @Test
+    void dryRunOfAPaymentEvent_shouldWalkItsCustomerAndInvoiceFirst_andApplyToTheInvoicesPlaceholder() {
+        JsonNode event = Sandboxes.shared().chargebee().events().stream()
+                .filter(e -> e.path("event_type").asText().equals("payment_succeeded"))
+                .filter(e -> e.path("content").path("transaction").path("linked_invoices").size() == 1)
+                .findFirst().orElseThrow();
+        String invoiceId = event.path("content").path("transaction").path("linked_invoices").get(0)
+                .path("invoice_id").asText();
+        List<Map<String, AttributeValue>> tableBefore = table();
+
+        JsonNode answer = lambda.invoke("{\"dry_run\":{\"event_id\":\"" + event.path("id").asText() + "\"}}");
+
+        List<JsonNode> documents = StreamSupport.stream(answer.path("documents").spliterator(), false).toList();
+        assertThat(documents).as(answer.toString()).extracting(d -> d.path("action").asText())
+                .containsExactly("create", "create", "create");
+        assertThat(documents).extracting(d -> d.path("entity").asText())
+                .containsExactly("Customer", "SalesInvoice", "Payment");
+        assertThat(documents.get(1).path("document").asText()).isEqualTo("invoice " + invoiceId);
+        assertThat(documents.get(2).path("body").toString()).contains("(new) invoice " + invoiceId);
+        assertThat(Sandboxes.shared().acumatica().requests()).isEmpty();
+        assertThat(table()).isEqualTo(tableBefore);
+    }
+
+    @Test
     void dryRunOfAPeriod_shouldListItsDocumentsInCreationOrder_cappedByLimit_andWriteNothing() {
         List<Map<String, AttributeValue>> tableBefore = table();
 
