@@ -83,8 +83,9 @@ public class PollerHandler implements RequestHandler<Object, Map<String, Object>
         if (command instanceof PollerCommand.DryRun request) {
             return dryRun.answer(request, period -> period(period));
         }
-        // The services behind these two are built on their own branches; this build decodes and checks the
-        // commands, so a payload written for them is already known good, and says plainly that it cannot run them.
+        // Their services (Reconciler; HeldDocumentCommands) are built on their own branches and are wired here when
+        // those merge. Until then this build decodes and checks the commands, so a payload written for them is
+        // already known good, and says plainly that it cannot run them.
         if (command instanceof PollerCommand.Reconcile) {
             return Map.of("error", "reconcile is not available in this build");
         }

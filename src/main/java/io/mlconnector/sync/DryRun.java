@@ -224,6 +224,11 @@ public class DryRun {
         private final Map<DocumentRef, ChargebeeRecord> records = new HashMap<>();
         private final Map<DocumentRef, String> keys = new LinkedHashMap<>();
         private final Set<DocumentRef> visited = new HashSet<>();
+        /**
+         * Why a dependency would not post (held, or skipped: not in Acumatica either way): what needs it is held with
+         * that reason, as the worker's {@link Resolved#key} holds it.
+         */
+        private final Map<DocumentRef, String> held = new HashMap<>();
         private final List<Planned> planned = new ArrayList<>();
 
         Walk(Mapping mapping, Map<DocumentRef, ChargebeeRecord> known) {
@@ -237,12 +242,19 @@ public class DryRun {
             return new Plan(Resolved.describe(ref), planned);
         }
 
+        private void add(DocumentRef ref, Planned planned) {
+            if (planned.action().equals("held") || planned.action().equals("skip")) {
+                held.put(ref, planned.reason());
+            }
+            this.planned.add(planned);
+        }
+
         private void visit(Dependency need, ChargebeeRecord given, boolean root) {
             DocumentRef ref = need.document();
             visited.add(ref);
             String name = Resolved.describe(ref);
             if (visited.size() > config.maxDocumentsPerEvent()) {
-                planned.add(new Planned(name, "held", null, null, "needs more than " + config.maxDocumentsPerEvent()
+                add(ref, new Planned(name, "held", null, null, "needs more than " + config.maxDocumentsPerEvent()
                         + " documents posted with it (sync.max-documents-per-event)", null));
                 return;
             }
@@ -253,7 +265,7 @@ public class DryRun {
             if (!root) {
                 Optional<String> unfit = strategy.unfitAsDependency(record);
                 if (unfit.isPresent()) {
-                    planned.add(new Planned(name, "held", null, null, unfit.get(), null));
+                    add(ref, new Planned(name, "held", null, null, unfit.get(), null));
                     return;
                 }
             }
@@ -281,7 +293,13 @@ public class DryRun {
                     keys.putIfAbsent(dependencyRef, "(new) " + Resolved.describe(dependencyRef));
                 }
             }
-            planned.add(mapped(ref, strategy, record));
+            Optional<Map.Entry<DocumentRef, String>> blocked = strategy.dependencies(record, mapping).stream()
+                    .map(Dependency::document).filter(held::containsKey)
+                    .map(dependency -> Map.entry(dependency, held.get(dependency))).findFirst();
+            Planned mapped = mapped(ref, strategy, record);
+            add(ref, blocked.map(dependency -> new Planned(mapped.document(), "held", mapped.entity(), mapped.key(),
+                    Resolved.describe(dependency.getKey()) + " cannot post yet: " + dependency.getValue(),
+                    mapped.body())).orElse(mapped));
         }
 
         /** The customer a document needs, as the worker would create it: in that document's currency. */
@@ -294,7 +312,7 @@ public class DryRun {
                         + " ledger: created in " + currency + " (unless Acumatica has it under that CustomerID)",
                         codec.encode(body)));
             } catch (UnmappableRecord e) {
-                planned.add(new Planned(Resolved.describe(ref), "held", "Customer", null, e.getMessage(), null));
+                add(ref, new Planned(Resolved.describe(ref), "held", "Customer", null, e.getMessage(), null));
             }
         }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlconnector.store.AuditLog;
 import io.mlconnector.store.AuditRecord;
+import io.mlconnector.sync.DocumentKind;
 import io.mlconnector.sync.WorkerBatch;
 import io.mlconnector.testing.Dynalite;
 import io.mlconnector.testing.LambdaInvoker;
@@ -107,6 +108,49 @@ class DryRunCommandTest {
         assertThat(documents).extracting(d -> d.path("action").asText()).containsExactly("exists", "exists");
         assertThat(documents.get(1).path("key").asText()).startsWith("Invoice/");
         assertThat(Sandboxes.shared().acumatica().requests()).hasSize(acumaticaRequests);
+        assertThat(table()).isEqualTo(tableBefore);
+    }
+
+    @Test
+    void dryRunOfAVoidedInvoice_shouldSkipIt_withoutTheTombstoneTheWorkerWouldWrite() {
+        List<Map<String, AttributeValue>> tableBefore = table();
+        JsonNode event = Sandboxes.shared().chargebee().events().stream() // the demo cycle's one voided invoice
+                .filter(e -> e.path("content").path("invoice").path("id").asText().equals("INV-2026-000109"))
+                .filter(e -> DocumentKind.ofEventType(e.path("event_type").asText())
+                        .equals(Optional.of(DocumentKind.INVOICE)))
+                .findFirst().orElseThrow();
+
+        JsonNode answer = lambda.invoke("{\"dry_run\":{\"event_id\":\"" + event.path("id").asText() + "\"}}");
+
+        assertThat(answer.path("documents").size()).as(answer.toString()).isEqualTo(1);
+        JsonNode invoice = answer.path("documents").get(0);
+        assertThat(invoice.path("action").asText()).isEqualTo("skip");
+        assertThat(invoice.path("reason").asText()).contains("voided or deleted in Chargebee and not in Acumatica");
+        assertThat(invoice.has("body")).isFalse();
+        assertThat(Sandboxes.shared().acumatica().requests()).isEmpty();
+        assertThat(table()).as("no never-posted tombstone").isEqualTo(tableBefore);
+    }
+
+    @Test
+    void dryRunOfAPaymentEvent_shouldWalkItsCustomerAndInvoiceFirst_andApplyToTheInvoicesPlaceholder() {
+        JsonNode event = Sandboxes.shared().chargebee().events().stream()
+                .filter(e -> e.path("event_type").asText().equals("payment_succeeded"))
+                .filter(e -> e.path("content").path("transaction").path("linked_invoices").size() == 1)
+                .findFirst().orElseThrow();
+        String invoiceId = event.path("content").path("transaction").path("linked_invoices").get(0)
+                .path("invoice_id").asText();
+        List<Map<String, AttributeValue>> tableBefore = table();
+
+        JsonNode answer = lambda.invoke("{\"dry_run\":{\"event_id\":\"" + event.path("id").asText() + "\"}}");
+
+        List<JsonNode> documents = StreamSupport.stream(answer.path("documents").spliterator(), false).toList();
+        assertThat(documents).as(answer.toString()).extracting(d -> d.path("action").asText())
+                .containsExactly("create", "create", "create");
+        assertThat(documents).extracting(d -> d.path("entity").asText())
+                .containsExactly("Customer", "SalesInvoice", "Payment");
+        assertThat(documents.get(1).path("document").asText()).isEqualTo("invoice " + invoiceId);
+        assertThat(documents.get(2).path("body").toString()).contains("(new) invoice " + invoiceId);
+        assertThat(Sandboxes.shared().acumatica().requests()).isEmpty();
         assertThat(table()).isEqualTo(tableBefore);
     }
 
