@@ -1,5 +1,6 @@
 package io.mlconnector.reconcile;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import java.util.Objects;
  *
  * @param kind {@code invoice}, {@code credit_note}, {@code payment}, {@code refund} or {@code transaction}
  */
+@RegisterForReflection
 public record DocumentCheck(String kind, String chargebeeId, String acumaticaRef, String currency,
                             BigDecimal chargebeeAmount, BigDecimal acumaticaAmount, CheckStatus status,
                             String detail) {

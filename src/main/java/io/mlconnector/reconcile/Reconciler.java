@@ -1,5 +1,6 @@
 package io.mlconnector.reconcile;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.mlconnector.acumatica.AcumaticaClient;
 import io.mlconnector.config.ReportsConfig;
 import io.mlconnector.mapping.file.Mapping;
@@ -8,6 +9,7 @@ import io.mlconnector.report.HtmlReport;
 import io.mlconnector.report.Report;
 import io.mlconnector.store.ReportStore;
 import io.mlconnector.sync.MappingSource;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -57,9 +59,11 @@ public class Reconciler {
      * What a run found and where its report is.
      *
      * @param differing the first {@value #DIFFERING_LISTED_MAX} documents that differ (the CSV lists every one)
+     * @param result the whole comparison, for callers in the same process (the demo); not part of a JSON answer
      */
+    @RegisterForReflection
     public record Answer(String period, long differences, Map<CheckStatus, Long> counts, URI html, URI csv,
-                         List<DocumentCheck> differing) {}
+                         List<DocumentCheck> differing, @JsonIgnore ReconciliationResult result) {}
 
     /** A calendar month at the site (the mapping file's {@code site.time_zone}). */
     public Answer run(YearMonth month, List<NotPosted> notPosted) {
@@ -84,7 +88,8 @@ public class Reconciler {
                 CsvReport.render(ReconciliationReport.csvTable(result)).getBytes(StandardCharsets.UTF_8));
         LOG.infof("Reconciliation %s: %d differences; report %s", period.label(), result.differences(), html);
         return new Answer(period.label(), result.differences(), result.countsByStatus(), html, csv,
-                result.documents().stream().filter(DocumentCheck::isDifference).limit(DIFFERING_LISTED_MAX).toList());
+                result.documents().stream().filter(DocumentCheck::isDifference).limit(DIFFERING_LISTED_MAX).toList(),
+                result);
     }
 
     private ReconciliationResult compare(Period period, Mapping mapping, List<NotPosted> notPosted) {
