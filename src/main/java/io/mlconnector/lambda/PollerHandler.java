@@ -38,10 +38,13 @@ public class PollerHandler implements RequestHandler<Object, Map<String, Object>
     private final Clock clock;
     private final InvocationDeadline deadline;
     private final PollerMetrics metrics;
+    private final ReconcileAnswers reconcile;
+    private final HeldAnswers held;
 
     public PollerHandler(PollerCommands commands, EventPoller poller, Backfill backfill, Preflight preflight,
                          SummaryJournals journals, Ping ping, DryRunAnswers dryRun, Clock clock,
-                         InvocationDeadline deadline, PollerMetrics metrics) {
+                         InvocationDeadline deadline, PollerMetrics metrics, ReconcileAnswers reconcile,
+                         HeldAnswers held) {
         this.commands = commands;
         this.poller = poller;
         this.backfill = backfill;
@@ -52,6 +55,8 @@ public class PollerHandler implements RequestHandler<Object, Map<String, Object>
         this.clock = clock;
         this.deadline = deadline;
         this.metrics = metrics;
+        this.reconcile = reconcile;
+        this.held = held;
     }
 
     /**
@@ -83,14 +88,11 @@ public class PollerHandler implements RequestHandler<Object, Map<String, Object>
         if (command instanceof PollerCommand.DryRun request) {
             return dryRun.answer(request, period -> period(period));
         }
-        // Their services (Reconciler; HeldDocumentCommands) are built on their own branches and are wired here when
-        // those merge. Until then this build decodes and checks the commands, so a payload written for them is
-        // already known good, and says plainly that it cannot run them.
-        if (command instanceof PollerCommand.Reconcile) {
-            return Map.of("error", "reconcile is not available in this build");
+        if (command instanceof PollerCommand.Reconcile request) {
+            return reconcile.answer(period(request.period()));
         }
-        if (command instanceof PollerCommand.Held) {
-            return Map.of("error", "held is not available in this build");
+        if (command instanceof PollerCommand.Held request) {
+            return held.answer(request);
         }
         return poll(context);
     }
