@@ -15,7 +15,7 @@ Commands (each one invocation of the stack's PollerFunction, alias live; the ans
                                          2024-01-01T00:00:00Z); run it again until it answers "complete": true
   summary PERIOD [--unless-posted]       summary mode's journals for PERIOD (2026-05 or previous)
   reconcile PERIOD                       compare Chargebee and Acumatica for PERIOD (2026-05, current or previous)
-  held list [--reason R] [--type T] [--next TOKEN] [--limit N]
+  held list [--reason R] [--type T] [--limit N]
                                          the held documents
   held retry TYPE ID                     post one held document again (TYPE: customer, invoice, credit_note,
                                          transaction)
@@ -123,7 +123,6 @@ case "$command" in
           case "$1" in
             --reason) fields+="${fields:+,}\"reason\":$(json_string "${2:?--reason needs a value}")"; shift 2 ;;
             --type) fields+="${fields:+,}\"type\":$(json_string "${2:?--type needs a value}")"; shift 2 ;;
-            --next) fields+="${fields:+,}\"next\":$(json_string "${2:?--next needs a value}")"; shift 2 ;;
             --limit) fields+="${fields:+,}\"limit\":$(whole_number --limit "${2:?--limit needs a value}")"; shift 2 ;;
             *) die "held list: unknown argument $1" ;;
           esac

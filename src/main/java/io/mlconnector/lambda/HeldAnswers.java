@@ -18,10 +18,6 @@ public class HeldAnswers {
 
     Map<String, Object> answer(PollerCommand.Held request) {
         if (request instanceof PollerCommand.HeldList list) {
-            if (list.next().isPresent()) {
-                return Map.of("error", "held documents are listed whole (they are few): leave out \"next\" and use"
-                        + " \"reason\", \"type\" or \"limit\"");
-            }
             return list(list);
         }
         if (request instanceof PollerCommand.HeldRetry retry) {

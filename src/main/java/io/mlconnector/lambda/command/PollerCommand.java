@@ -64,10 +64,10 @@ public sealed interface PollerCommand {
     sealed interface Held extends PollerCommand {}
 
     /**
-     * {@code {"held": {"list": {"reason": "...", "type": "invoice", "next": "...", "limit": 50}}}}: every field
-     * optional; {@code next} is the token the previous page answered.
+     * {@code {"held": {"list": {"reason": "...", "type": "invoice", "limit": 50}}}}: every field optional;
+     * held documents are few, so the list is answered whole up to the limit (no paging).
      */
-    record HeldList(Optional<String> reason, Optional<DocumentKind> type, Optional<String> next, int limit)
+    record HeldList(Optional<String> reason, Optional<DocumentKind> type, int limit)
             implements Held {
         public static final int LIMIT_DEFAULT = 50;
         public static final int LIMIT_MAX = 500;

@@ -170,7 +170,7 @@ public class PollerCommands {
     }
 
     private static PollerCommand held(JsonNode body) {
-        String shape = "held needs one of {\"list\": {\"reason\", \"type\", \"next\", \"limit\"}},"
+        String shape = "held needs one of {\"list\": {\"reason\", \"type\", \"limit\"}},"
                 + " {\"retry\": {\"type\", \"id\"}}, {\"retry_all\": {\"reason\"}},"
                 + " {\"skip\": {\"type\", \"id\", \"reason\", \"by\"}}";
         if (body.size() != 1) {
@@ -182,7 +182,7 @@ public class PollerCommands {
             case "list" -> {
                 JsonNode list = args == null || args.isNull() ? JsonNodeFactory.instance.objectNode()
                         : object(args, "held.list", shape);
-                only(list, "held.list", "reason", "type", "next", "limit");
+                only(list, "held.list", "reason", "type", "limit");
                 JsonNode limit = list.path("limit");
                 int max = PollerCommand.HeldList.LIMIT_MAX;
                 if (!limit.isMissingNode() && (!limit.isIntegralNumber() || limit.asInt() < 1 || limit.asInt() > max)) {
@@ -190,7 +190,7 @@ public class PollerCommands {
                 }
                 return new PollerCommand.HeldList(optionalText(list, "reason", "held.list"),
                         optionalText(list, "type", "held.list").map(type -> kind(type, "held.list")),
-                        optionalText(list, "next", "held.list"), limit.asInt(PollerCommand.HeldList.LIMIT_DEFAULT));
+                        limit.asInt(PollerCommand.HeldList.LIMIT_DEFAULT));
             }
             case "retry" -> {
                 JsonNode retry = only(object(args, "held.retry", shape), "held.retry", "type", "id");

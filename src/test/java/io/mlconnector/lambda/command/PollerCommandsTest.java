@@ -86,10 +86,10 @@ class PollerCommandsTest {
     @Test
     void held_shouldDecodeListRetryRetryAllAndSkip() throws Exception {
         assertThat(decode("{\"held\":{\"list\":{}}}")).isEqualTo(new PollerCommand.HeldList(Optional.empty(),
-                Optional.empty(), Optional.empty(), 50));
-        assertThat(decode("{\"held\":{\"list\":{\"reason\":\"account 4000\",\"type\":\"invoice\",\"next\":\"t1\","
+                Optional.empty(), 50));
+        assertThat(decode("{\"held\":{\"list\":{\"reason\":\"account 4000\",\"type\":\"invoice\","
                 + "\"limit\":10}}}")).isEqualTo(new PollerCommand.HeldList(Optional.of("account 4000"),
-                Optional.of(DocumentKind.INVOICE), Optional.of("t1"), 10));
+                Optional.of(DocumentKind.INVOICE), 10));
         assertThat(decode("{\"held\":{\"retry\":{\"type\":\"invoice\",\"id\":\"inv_1\"}}}"))
                 .isEqualTo(new PollerCommand.HeldRetry(DocumentKind.INVOICE, "inv_1"));
         assertThat(decode("{\"held\":{\"retry_all\":{\"reason\":\"account 4000\"}}}"))
