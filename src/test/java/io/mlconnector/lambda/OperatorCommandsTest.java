@@ -111,6 +111,21 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void heldRetryAll_shouldSendBackOnlyTheDocumentsHeldForThatReason() {
+        Instant now = Instant.now();
+        held.hold("invoice", heldInvoice, "ev_1", "account 40100 does not exist in Acumatica", now);
+        held.hold("invoice", otherInvoice, "ev_2", "currency JPY does not exist in Acumatica", now);
+
+        JsonNode answer = lambda.invoke("{\"held\":{\"retry_all\":{\"reason\":\"account 40100\"}}}");
+
+        assertThat(answer.path("retried")).extracting(node -> node.path("id").asText())
+                .containsExactly(heldInvoice);
+        assertThat(queuedBodies()).singleElement().asString().contains(heldInvoice).doesNotContain(otherInvoice);
+        assertThat(held.find("invoice", otherInvoice).orElseThrow().status())
+                .isEqualTo(io.mlconnector.store.HeldDocument.Status.HELD);
+    }
+
+    @Test
     void reconcile_shouldWriteHtmlAndCsvToTheBucket_showHeldAndSkippedWithReasons_andPublishTheDifferences() {
         Instant now = Instant.now();
         held.hold("invoice", heldInvoice, "ev_1", "account 40100 does not exist in Acumatica", now);
