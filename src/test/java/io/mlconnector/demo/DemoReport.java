@@ -8,7 +8,7 @@ import io.mlconnector.report.Row;
 import io.mlconnector.report.Section;
 import io.mlconnector.report.Table;
 import io.mlconnector.store.AuditRecord;
-import io.mlconnector.testing.DocumentNotPosted;
+import io.mlconnector.testing.NotPostedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +24,7 @@ final class DemoReport {
 
     private DemoReport() {}
 
-    static Report of(ReconciliationResult reconciliation, List<DocumentNotPosted> notPosted, DemoRun run,
+    static Report of(ReconciliationResult reconciliation, List<NotPostedEvent> notPosted, DemoRun run,
                      Instant generatedAt) {
         List<Section> sections = new ArrayList<>();
         sections.add(runSection(run));
@@ -54,17 +54,19 @@ final class DemoReport {
                                 + run.pollTook().toSeconds()))));
     }
 
-    static Section notPostedSection(List<DocumentNotPosted> notPosted) {
-        List<Row> rows = notPosted.stream().sorted(Comparator.comparing((DocumentNotPosted d) -> d.reason().isPresent())
-                        .thenComparing(DocumentNotPosted::eventId))
-                .map(d -> row(d.reason().isPresent(), d.eventId(), d.eventType(), d.documentKind().replace('_', ' ')
-                        + " " + d.documentId(), d.reason().map(AuditRecord::outcome).orElse("no audit row"),
-                        d.reason().map(AuditRecord::reason).orElse("nothing in the audit trail says why")))
+    static Section notPostedSection(List<NotPostedEvent> notPosted) {
+        List<Row> rows = notPosted.stream().sorted(Comparator.comparing((NotPostedEvent e) -> e.reason().isPresent())
+                        .thenComparing(NotPostedEvent::eventId))
+                .map(e -> row(e.reason().isPresent(), e.eventId(), e.eventType(), e.document().kind().replace('_', ' ')
+                        + " " + e.document().chargebeeId(), e.document().status() + ": " + e.document().detail(),
+                        e.reason().map(AuditRecord::outcome).orElse("no audit row"),
+                        e.reason().map(AuditRecord::reason).orElse("nothing in the audit trail says why")))
                 .toList();
         return new Section("Chargebee documents not posted, with their reason", "Pending and voided invoices, failed"
-                + " payments and events the connector does not handle post nothing on purpose; the audit trail says"
-                + " why.", new Table(List.of(Column.text("Chargebee event"), Column.text("Event type"),
-                Column.text("Document"), Column.text("Outcome"), Column.text("Reason")), rows));
+                + " payments and events the connector does not handle post nothing on purpose: the reconciliation says"
+                + " which documents have no Acumatica document, the audit trail says why for each event about them.",
+                new Table(List.of(Column.text("Chargebee event"), Column.text("Event type"), Column.text("Document"),
+                        Column.text("Reconciliation"), Column.text("Outcome"), Column.text("Reason")), rows));
     }
 
     private static String count(long n) {
