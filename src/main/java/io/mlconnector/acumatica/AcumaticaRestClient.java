@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import io.mlconnector.support.CallMeter;
 import io.mlconnector.support.InvocationDeadline;
 import io.mlconnector.support.RequestBudget;
 import java.time.Clock;
@@ -45,9 +46,12 @@ public class AcumaticaRestClient implements AcumaticaClient {
     private final InvocationDeadline deadline;
     private final ActionTiming timing = new ActionTiming();
 
+    private final CallMeter meter;
+
     public AcumaticaRestClient(AcumaticaConfig config, CredentialStore credentials, TokenStore tokenStore,
-                               ObjectMapper json, Clock clock, InvocationDeadline deadline) {
+                               ObjectMapper json, Clock clock, InvocationDeadline deadline, CallMeter meter) {
         this.deadline = deadline;
+        this.meter = meter;
         String baseUrl = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
         this.base = URI.create(baseUrl);
         AcumaticaApi[] built = new AcumaticaApi[1];
@@ -211,13 +215,17 @@ public class AcumaticaRestClient implements AcumaticaClient {
         deadline.requireTimeFor(operation); // also before each retry and each poll of a long-running action
         String authorization = tokens.authorization();
         Optional<RequestBudget.Permit> permit = budget.map(b -> acquire(b, operation));
+        int status = 0;
         try {
-            return request.apply(authorization);
+            Response response = request.apply(authorization);
+            status = response.getStatus();
+            return response;
         } catch (ProcessingException e) {
             // Includes a connection dropped after Acumatica committed: the caller re-reads before any new create.
             throw new AcumaticaException.Transient(operation, 0, "network failure, outcome unknown");
         } finally {
             permit.ifPresent(RequestBudget.Permit::release);
+            meter.acumatica(status); // every request sent, the ones that got no answer too
         }
     }
 

@@ -19,6 +19,20 @@ public final class ODataFilter {
         return field + " gt datetimeoffset'" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant) + "'";
     }
 
+    /** {@code Date ge datetimeoffset'2026-05-01T00:00:00Z'}: on or after the instant. */
+    public static String onOrAfter(String field, OffsetDateTime instant) {
+        return field + " ge datetimeoffset'" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant) + "'";
+    }
+
+    /** {@code Date lt datetimeoffset'2026-06-01T00:00:00Z'}: strictly before the instant. */
+    public static String before(String field, OffsetDateTime instant) {
+        return field + " lt datetimeoffset'" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant) + "'";
+    }
+
+    public static String or(String left, String right) {
+        return "(" + left + ") or (" + right + ")";
+    }
+
     public static String and(String left, String right) {
         return "(" + left + ") and (" + right + ")";
     }

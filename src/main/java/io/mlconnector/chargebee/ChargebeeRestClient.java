@@ -10,12 +10,14 @@ import io.mlconnector.chargebee.dto.ChargebeeTransaction;
 import io.mlconnector.chargebee.dto.Page;
 import io.mlconnector.chargebee.dto.SiteConfiguration;
 import io.mlconnector.config.ChargebeeConfig;
+import io.mlconnector.support.CallMeter;
 import io.mlconnector.support.InvocationDeadline;
 import io.mlconnector.support.RequestBudget;
 import io.mlconnector.secrets.CredentialStore;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -56,9 +58,17 @@ public class ChargebeeRestClient implements ChargebeeClient {
     private final RequestBudget budget;
     private final int lineItemsPageSize;
     private final InvocationDeadline deadline;
+    private final CallMeter meter;
 
+    /** Counts its requests nowhere: for tests that build a client by hand. */
     public ChargebeeRestClient(ChargebeeConfig config, CredentialStore credentials, ObjectMapper json,
                                InvocationDeadline deadline) {
+        this(config, credentials, json, deadline, new CallMeter());
+    }
+
+    @Inject
+    public ChargebeeRestClient(ChargebeeConfig config, CredentialStore credentials, ObjectMapper json,
+                               InvocationDeadline deadline, CallMeter meter) {
         URI base = URI.create(config.apiBaseUrl());
         this.api = QuarkusRestClientBuilder.newBuilder().baseUri(base)
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS)
@@ -72,6 +82,7 @@ public class ChargebeeRestClient implements ChargebeeClient {
                 RequestBudget.Ticker.SYSTEM);
         this.lineItemsPageSize = config.lineItemsPageSize();
         this.deadline = deadline;
+        this.meter = meter;
     }
 
     @Override
@@ -197,10 +208,14 @@ public class ChargebeeRestClient implements ChargebeeClient {
             Thread.currentThread().interrupt();
             throw new ChargebeeException.Transient("wait for rate limit", 0, "", "interrupted", null);
         }
+        int status = 0;
         try {
-            return request.get();
+            Response response = request.get();
+            status = response.getStatus();
+            return response;
         } finally {
             permit.release();
+            meter.chargebee(status); // every request sent, the ones that got no answer too
         }
     }
 

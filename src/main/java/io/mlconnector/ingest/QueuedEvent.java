@@ -21,6 +21,7 @@ public record QueuedEvent(String eventId, String eventType, Instant receivedAt, 
     public static final String FROM_WEBHOOK = "webhook";
     public static final String FROM_POLLER = "poller";
     public static final String FROM_BACKFILL = "backfill";
+    public static final String FROM_RETRY = "retry";
 
     public static QueuedEvent chargebeeEvent(String eventId, String eventType, Instant receivedAt, String source) {
         return new QueuedEvent(eventId, eventType, receivedAt, source, null, null);
@@ -42,6 +43,16 @@ public record QueuedEvent(String eventId, String eventType, Instant receivedAt, 
                                          String eventType, Instant receivedAt) {
         return new QueuedEvent("backfill:" + resourceType + ":" + resourceId + ":" + resourceVersion, eventType,
                 receivedAt, FROM_BACKFILL, resourceType, resourceId);
+    }
+
+    /**
+     * A held document an operator retried when the DLQ had no message for it (expired, or parked by a version that
+     * did not name documents): posted as if its creation event had arrived. The id includes the time, so each retry
+     * is a new delivery rather than a duplicate of the last one.
+     */
+    public static QueuedEvent retried(String resourceType, String resourceId, String eventType, Instant now) {
+        return new QueuedEvent("retry:" + resourceType + ":" + resourceId + ":" + now.toEpochMilli(), eventType, now,
+                FROM_RETRY, resourceType, resourceId);
     }
 
     public boolean isBackfilled() {

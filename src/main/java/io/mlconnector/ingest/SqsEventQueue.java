@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlconnector.config.AwsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -60,12 +61,15 @@ public class SqsEventQueue implements EventQueue {
     }
 
     @Override
-    public void park(String messageBody, String reason) {
+    public void park(String messageBody, String reason, String document) {
         String shortReason = reason.length() > REASON_CHARS_MAX ? reason.substring(0, REASON_CHARS_MAX) : reason;
+        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        attributes.put(HELD_REASON, MessageAttributeValue.builder().dataType("String").stringValue(shortReason).build());
+        if (document != null) {
+            attributes.put(DOCUMENT, MessageAttributeValue.builder().dataType("String").stringValue(document).build());
+        }
         sqs.sendMessage(SendMessageRequest.builder().queueUrl(config.dlqUrl()).messageBody(messageBody)
-                .messageAttributes(Map.of("held_reason", MessageAttributeValue.builder()
-                        .dataType("String").stringValue(shortReason).build()))
-                .build());
+                .messageAttributes(attributes).build());
     }
 
     private String body(QueuedEvent event) {

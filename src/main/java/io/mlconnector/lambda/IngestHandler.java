@@ -17,9 +17,11 @@ import java.util.Optional;
 @Named("ingest")
 public class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final WebhookIngest ingest;
+    private final IngestMetrics metrics;
 
-    public IngestHandler(WebhookIngest ingest) {
+    public IngestHandler(WebhookIngest ingest, IngestMetrics metrics) {
         this.ingest = ingest;
+        this.metrics = metrics;
     }
 
     @Override
@@ -30,9 +32,17 @@ public class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
                     pathToken(event.getPathParameters()), body(event)));
         } catch (IllegalArgumentException notBase64) {
             response = new WebhookResponse(400, "{\"outcome\":\"malformed\",\"detail\":\"body is not valid base64\"}");
+        } catch (RuntimeException defect) {
+            metrics.record(500, functionName(context)); // API Gateway answers 500 for a failed invocation
+            throw defect;
         }
+        metrics.record(response.status(), functionName(context));
         return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
                 .withHeaders(Map.of("Content-Type", "application/json")).withBody(response.body()).build();
+    }
+
+    private static String functionName(Context context) {
+        return context == null ? null : context.getFunctionName();
     }
 
     /** Payload 2.0 lower-cases header names; be lenient anyway. */

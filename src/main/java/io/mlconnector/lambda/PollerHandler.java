@@ -2,71 +2,97 @@ package io.mlconnector.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.mlconnector.lambda.command.PollerCommand;
+import io.mlconnector.lambda.command.PollerCommands;
 import io.mlconnector.support.InvocationDeadline;
 import io.mlconnector.sync.Backfill;
 import io.mlconnector.sync.DocumentBusy;
-import io.mlconnector.sync.DocumentKind;
 import io.mlconnector.sync.EventPoller;
+import io.mlconnector.sync.Ping;
 import io.mlconnector.sync.Preflight;
 import io.mlconnector.sync.SummaryJournals;
-import java.time.YearMonth;
 import jakarta.inject.Named;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * EventBridge Scheduler → {@link EventPoller}, which reads while the invocation has time and then writes one metrics
- * line ({@link PollerMetrics}). Invoked by hand with {@code {"backfill": {"from": ..., "to": ...,
- * "window_days": 31}}} it runs a {@link Backfill} of that creation-date range instead, and with
- * {@code {"preflight": true}} it checks the mapping file against Acumatica and lists every gap.
+ * The poller function: EventBridge Scheduler → {@link EventPoller}, which reads while the invocation has time and
+ * then writes one metrics line ({@link PollerMetrics}); invoked by hand, the operator's commands
+ * ({@link PollerCommand}, decoded by {@link PollerCommands}: backfill, gl_summary, preflight, ping, dry_run,
+ * reconcile, held). A payload that is no command is answered with what was wrong and the commands there are, never
+ * with a Lambda error.
  */
 @Named("poller")
-public class PollerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public class PollerHandler implements RequestHandler<Object, Map<String, Object>> {
+    private final PollerCommands commands;
     private final EventPoller poller;
     private final Backfill backfill;
     private final Preflight preflight;
     private final SummaryJournals journals;
-    private final java.time.Clock clock;
+    private final Ping ping;
+    private final DryRunAnswers dryRun;
+    private final Clock clock;
     private final InvocationDeadline deadline;
     private final PollerMetrics metrics;
+    private final ReconcileAnswers reconcile;
+    private final HeldAnswers held;
 
-    public PollerHandler(EventPoller poller, Backfill backfill, Preflight preflight, SummaryJournals journals,
-                         java.time.Clock clock, InvocationDeadline deadline, PollerMetrics metrics) {
+    public PollerHandler(PollerCommands commands, EventPoller poller, Backfill backfill, Preflight preflight,
+                         SummaryJournals journals, Ping ping, DryRunAnswers dryRun, Clock clock,
+                         InvocationDeadline deadline, PollerMetrics metrics, ReconcileAnswers reconcile,
+                         HeldAnswers held) {
+        this.commands = commands;
         this.poller = poller;
         this.backfill = backfill;
         this.preflight = preflight;
         this.journals = journals;
+        this.ping = ping;
+        this.dryRun = dryRun;
         this.clock = clock;
         this.deadline = deadline;
         this.metrics = metrics;
+        this.reconcile = reconcile;
+        this.held = held;
     }
 
+    /**
+     * @param input the payload as Jackson reads any JSON (an object as a map, an array as a list...): typed as
+     *              {@code Object} so that a payload of the wrong shape reaches the decoder and is answered, instead of
+     *              failing in the runtime's deserialisation as a Lambda error
+     */
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        if (input != null && input.get("backfill") instanceof Map<?, ?> request) {
+    public Map<String, Object> handleRequest(Object input, Context context) {
+        PollerCommand command;
+        try {
+            command = commands.decode(input);
+        } catch (PollerCommands.Invalid e) {
+            return Map.of("error", e.getMessage());
+        }
+        if (command instanceof PollerCommand.Backfill request) {
             return runBackfill(request, context);
         }
-        if (input != null && input.get("gl_summary") instanceof Map<?, ?> request) {
+        if (command instanceof PollerCommand.GlSummary request) {
             return runSummary(request, context);
         }
-        if (input != null && Boolean.TRUE.equals(input.get("preflight"))) {
-            Preflight.Report report = preflight.run();
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("mapping", report.source());
-            answer.put("clean", report.isClean());
-            answer.put("gaps", report.lines());
-            answer.put("warnings", report.warningLines());
-            if (!report.mappingProblems().isEmpty()) {
-                answer.put("mapping_problems", report.mappingProblems());
-            }
-            return answer;
+        if (command instanceof PollerCommand.Preflight) {
+            return preflight();
+        }
+        if (command instanceof PollerCommand.Ping) {
+            Ping.Answer answer = ping.run();
+            return Map.of("ok", answer.ok(), "checks", answer.checks());
+        }
+        if (command instanceof PollerCommand.DryRun request) {
+            return dryRun.answer(request, period -> period(period));
+        }
+        if (command instanceof PollerCommand.Reconcile request) {
+            return reconcile.answer(period(request.period()));
+        }
+        if (command instanceof PollerCommand.Held request) {
+            return held.answer(request);
         }
         return poll(context);
     }
@@ -91,17 +117,30 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
                 "cursorLagSeconds", result.cursorLag().toSeconds());
     }
 
+    private Map<String, Object> preflight() {
+        Preflight.Report report = preflight.run();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("mapping", report.source());
+        answer.put("clean", report.isClean());
+        answer.put("gaps", report.lines());
+        answer.put("warnings", report.warningLines());
+        if (!report.mappingProblems().isEmpty()) {
+            answer.put("mapping_problems", report.mappingProblems());
+        }
+        return answer;
+    }
+
     /**
-     * {@code {"gl_summary": {"period": "2026-05" | "previous", "unless_posted": true}}}: as much of the period as this
-     * invocation has time for; the same period again goes on from where it stopped, and its journals post once all
-     * of it is read. Answers whether it is complete, the documents read per type and, once complete, the journals.
+     * As much of the period as this invocation has time for; the same period again goes on from where it stopped,
+     * and its journals post once all of it is read. Answers whether it is complete, the documents read per type and,
+     * once complete, the journals.
      */
-    private Map<String, Object> runSummary(Map<?, ?> request, Context context) {
+    private Map<String, Object> runSummary(PollerCommand.GlSummary request, Context context) {
         try {
-            YearMonth period = period(String.valueOf(request.get("period")));
+            YearMonth period = period(request.period());
             // The period's lease ends with this invocation: a run that dies blocks the next one no longer.
             untilEndOf(context);
-            SummaryJournals.Run run = journals.post(period, Boolean.TRUE.equals(request.get("unless_posted")));
+            SummaryJournals.Run run = journals.post(period, request.unlessPosted());
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("period", period.toString());
             answer.put("complete", run.complete());
@@ -114,10 +153,11 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
             run.stoppedBecause().ifPresent(reason -> answer.put("stopped", reason));
             return answer;
         } catch (DocumentBusy busy) {
-            return periodBusy(busy);
+            // Another run holds the period: it posts the journals; this one posts nothing and says so.
+            return Map.of("busy", busy.getMessage());
         } catch (InvocationDeadline.Reached e) {
             return Map.of("complete", false, "stopped", e.getMessage() + "; run the period again to go on");
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return Map.of("error", "gl_summary needs a period like 2026-05 (or \"previous\", the month before"
                     + " this one in the site's time zone) and gl_summary.enabled in the mapping: " + e.getMessage());
         } finally {
@@ -125,32 +165,27 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
         }
     }
 
-    /** Another run holds the period: it posts the journals; this one posts nothing and says so. */
-    private static Map<String, Object> periodBusy(DocumentBusy busy) {
-        return Map.of("busy", busy.getMessage());
+    /**
+     * A month, or one relative to now in the site's time zone (the mapping's {@code site.time_zone}): "previous" as
+     * the monthly period-close schedule sends.
+     */
+    private YearMonth period(PollerCommand.PeriodChoice choice) {
+        if (choice instanceof PollerCommand.Month month) {
+            return month.month();
+        }
+        YearMonth previous = journals.previousPeriod(clock.instant());
+        return choice == PollerCommand.RelativePeriod.PREVIOUS ? previous : previous.plusMonths(1);
     }
 
     /**
-     * "2026-05", or "previous": the month before the current one in the site's time zone (the mapping's
-     * {@code site.time_zone}), as the monthly period-close schedule sends.
+     * As much as this invocation has time for (its context deadline); the same request again goes on from where it
+     * stopped. Answers whether it is complete, the windows done of the total and the documents queued per type so far.
      */
-    private YearMonth period(String requested) {
-        return "previous".equals(requested) ? journals.previousPeriod(clock.instant())
-                : YearMonth.parse(requested);
-    }
-
-    /**
-     * {@code {"backfill": {"from", "to", "window_days", "types"}}}: as much as this invocation has time for (its context
-     * deadline); the same request again goes on from where it stopped. Answers whether it is complete, the windows
-     * done of the total and the documents queued per type so far.
-     */
-    private Map<String, Object> runBackfill(Map<?, ?> request, Context context) {
+    private Map<String, Object> runBackfill(PollerCommand.Backfill request, Context context) {
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
-            Backfill.Request parsed = new Backfill.Request(Instant.parse(String.valueOf(request.get("from"))),
-                    Instant.parse(String.valueOf(request.get("to"))),
-                    Duration.ofDays(request.get("window_days") instanceof Number days ? days.longValue() : 31),
-                    backfillKinds(request.get("types")));
+            Backfill.Request parsed = new Backfill.Request(request.from(), request.to(), request.window(),
+                    request.types());
             Optional<Instant> invocationEnds = context == null || context.getRemainingTimeInMillis() <= 0
                     ? Optional.empty() : Optional.of(clock.instant().plusMillis(context.getRemainingTimeInMillis()));
             Backfill.Result result = backfill.run(parsed, invocationEnds);
@@ -160,27 +195,10 @@ public class PollerHandler implements RequestHandler<Map<String, Object>, Map<St
             answer.put("windows_total", result.windowsTotal());
             answer.put("queued", result.queued());
             result.stoppedBecause().ifPresent(reason -> answer.put("stopped", reason));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             answer.put("error", "backfill needs ISO-8601 'from' and 'to' (from before to), e.g. 2024-01-01T00:00:00Z,"
                     + " and 'types' among customer, invoice, credit_note, transaction: " + e.getMessage());
         }
         return answer;
-    }
-
-    /** "types": a list of resource types (singular or plural); none means every type. */
-    private static Set<DocumentKind> backfillKinds(Object types) {
-        Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
-        if (types instanceof List<?> list) {
-            for (Object type : list) {
-                String name = String.valueOf(type).trim().toLowerCase(java.util.Locale.ROOT);
-                kinds.add(DocumentKind.ofResourceType(name)
-                        .or(() -> DocumentKind.ofResourceType(name.endsWith("s") ? name.substring(0, name.length() - 1)
-                                : name))
-                        .orElseThrow(() -> new IllegalArgumentException("unknown type '" + type + "'")));
-            }
-        } else if (types != null) {
-            throw new IllegalArgumentException("'types' must be a list");
-        }
-        return kinds;
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.mlconnector.ingest.EventQueue;
 import io.mlconnector.support.LogFields;
 import io.mlconnector.sync.WorkerBatch;
 import jakarta.inject.Named;
@@ -18,10 +19,12 @@ import org.jboss.logging.MDC;
 public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final WorkerBatch batch;
     private final Clock clock;
+    private final WorkerMetrics metrics;
 
-    public WorkerHandler(WorkerBatch batch, Clock clock) {
+    public WorkerHandler(WorkerBatch batch, Clock clock, WorkerMetrics metrics) {
         this.batch = batch;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -30,15 +33,23 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
             LogFields.put(LogFields.AWS_REQUEST_ID, context == null ? null : context.getAwsRequestId());
             List<WorkerBatch.Message> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
                     .map(record -> new WorkerBatch.Message(record.getMessageId(), record.getBody(),
-                            record.getReceiptHandle(), receiveCount(record))).toList();
+                            record.getReceiptHandle(), receiveCount(record), parkedFor(record))).toList();
             Optional<Instant> invocationEnds = context == null || context.getRemainingTimeInMillis() <= 0
                     ? Optional.empty() : Optional.of(clock.instant().plusMillis(context.getRemainingTimeInMillis()));
             List<SQSBatchResponse.BatchItemFailure> failures = batch.process(messages, invocationEnds).stream()
                     .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build()).toList();
             return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
         } finally {
+            metrics.record(context == null ? null : context.getFunctionName()); // once per batch
             MDC.remove(LogFields.AWS_REQUEST_ID);
         }
+    }
+
+    /** The held document a message was parked for, when it is a DLQ message moved back (a redrive or a retry). */
+    private static String parkedFor(SQSEvent.SQSMessage record) {
+        SQSEvent.MessageAttribute document = record.getMessageAttributes() == null ? null
+                : record.getMessageAttributes().get(EventQueue.DOCUMENT);
+        return document == null ? null : document.getStringValue();
     }
 
     private static int receiveCount(SQSEvent.SQSMessage record) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Where an Acumatica document stands, as the ledger knows it. Documents only move forward (creating, created,
- * released, voided; or never posted): a late or repeated writer can never move one back. Customers are active or
+ * released, voided; or never posted, or skipped): a late or repeated writer can never move one back. Customers are active or
  * inactive, at one level, since Chargebee may change either way; their source version orders those writes instead.
  */
 public enum LedgerStatus {
@@ -17,7 +17,12 @@ public enum LedgerStatus {
     RELEASED("Released", 3),
     VOIDED("Voided", 4),
     /** A tombstone: Chargebee voided, failed or deleted it before it ever posted; it never posts afterwards. */
-    NEVER_POSTED("Never posted", 5);
+    NEVER_POSTED("Never posted", 5),
+    /**
+     * A tombstone an operator set: a held document someone decided never to post (HeldDocumentCommands.skip). Ranked
+     * with {@link #NEVER_POSTED}, and like it, it never posts afterwards.
+     */
+    SKIPPED("Skipped", 5);
 
     private final String label;
     private final int rank;
@@ -30,6 +35,11 @@ public enum LedgerStatus {
     /** The word stored and shown in audit rows, as Acumatica names the state. */
     public String label() {
         return label;
+    }
+
+    /** Whether the document never posts: Chargebee voided, failed or deleted it first, or an operator skipped it. */
+    public boolean isTombstone() {
+        return this == NEVER_POSTED || this == SKIPPED;
     }
 
     /** A write at a lower rank than the stored one is refused. */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * CloudWatch metrics as Embedded Metric Format lines: one JSON object per line with the {@code _aws} metadata, which
@@ -26,9 +27,14 @@ public class EmbeddedMetrics {
     private final Clock clock;
     private final Consumer<String> out;
 
+    /**
+     * @param enabled {@code metrics.enabled}: false writes nothing, for runs that print their own report on standard
+     *                output (the demo, the soak); in Lambda leave it true
+     */
     @Inject
-    public EmbeddedMetrics(ObjectMapper json, Clock clock) {
-        this(json, clock, line -> System.out.println(line));
+    public EmbeddedMetrics(ObjectMapper json, Clock clock,
+                           @ConfigProperty(name = "metrics.enabled", defaultValue = "true") boolean enabled) {
+        this(json, clock, enabled ? line -> System.out.println(line) : line -> { });
     }
 
     /** Writes the lines to {@code out} instead of standard output. */
@@ -46,13 +52,31 @@ public class EmbeddedMetrics {
      */
     public void publish(String namespace, Map<String, String> dimensions, List<Metric> metrics,
                         Map<String, ?> properties) {
+        publish(namespace, List.of(List.copyOf(dimensions.keySet())), dimensions, metrics, properties);
+    }
+
+    /**
+     * Writes one line whose metrics CloudWatch records under each of several dimension sets, e.g.
+     * {@code [[FunctionName, DocumentType], [FunctionName]]}: per document type and, summed over the lines, per
+     * function, from one value each.
+     *
+     * @param dimensionSets each a list of names from {@code dimensions}
+     */
+    public void publish(String namespace, List<List<String>> dimensionSets, Map<String, String> dimensions,
+                        List<Metric> metrics, Map<String, ?> properties) {
         ObjectNode line = json.createObjectNode();
         ObjectNode aws = line.putObject("_aws");
         aws.put("Timestamp", clock.millis());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", namespace);
-        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray();
-        dimensions.keySet().forEach(dimensionSet::add);
+        ArrayNode sets = directive.putArray("Dimensions");
+        for (List<String> names : dimensionSets) {
+            if (!dimensions.keySet().containsAll(names)) {
+                throw new IllegalArgumentException("dimension set " + names + " names a dimension without a value");
+            }
+            ArrayNode dimensionSet = sets.addArray();
+            names.forEach(dimensionSet::add);
+        }
         ArrayNode definitions = directive.putArray("Metrics");
         properties.forEach((name, value) -> line.set(name, json.valueToTree(value)));
         dimensions.forEach(line::put);

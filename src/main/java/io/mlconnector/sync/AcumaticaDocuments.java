@@ -158,7 +158,7 @@ public class AcumaticaDocuments {
         return lock.exclusively(chargebeeType + ":" + chargebeeId, () -> {
             Optional<LedgerEntry> entry = ledger.find(chargebeeType, chargebeeId);
             if (entry.isPresent() && entry.get().status() != LedgerStatus.CREATING) {
-                return entry.get().status() == LedgerStatus.NEVER_POSTED;
+                return entry.get().status().isTombstone();
             }
             if (entry.isPresent() && isInAcumatica(chargebeeType, chargebeeId)) {
                 return false; // only an intent in the ledger, but the create did commit: it needs reversing
@@ -180,10 +180,54 @@ public class AcumaticaDocuments {
         };
     }
 
-    /** Whether Chargebee voided, failed or deleted this document before it ever posted (its tombstone). */
+    /**
+     * Whether this document never posts: Chargebee voided, failed or deleted it before it ever posted, or an operator
+     * skipped it (its tombstone).
+     */
     public boolean isNeverPosted(String chargebeeType, String chargebeeId) {
-        return ledger.find(chargebeeType, chargebeeId).map(entry -> entry.status() == LedgerStatus.NEVER_POSTED)
+        return ledger.find(chargebeeType, chargebeeId).map(entry -> entry.status().isTombstone()).orElse(false);
+    }
+
+    /** Whether an operator skipped this document, so it never posts. */
+    public boolean isSkipped(String chargebeeType, String chargebeeId) {
+        return ledger.find(chargebeeType, chargebeeId).map(entry -> entry.status() == LedgerStatus.SKIPPED)
                 .orElse(false);
+    }
+
+    /** What {@link #skip} did. */
+    public enum SkipAnswer {
+        /** The skip tombstone is recorded now. */
+        SKIPPED,
+        /** It was skipped, or voided in Chargebee before it posted, already: it never posts. */
+        ALREADY,
+        /** It is in Acumatica (the ledger says so, or an attempt did commit): skipping cannot undo that. */
+        IN_ACUMATICA
+    }
+
+    /**
+     * Records that an operator decided this document never posts: the tombstone NEVER_POSTED documents have, labelled
+     * SKIPPED, under the document's lease so no worker is posting it meanwhile. Refused for a document in Acumatica;
+     * an intent whose create never committed (a held document's usual state: Acumatica refused the create) is not.
+     */
+    public SkipAnswer skip(String chargebeeType, String chargebeeId) {
+        if ("customer".equals(chargebeeType)) {
+            // Customers are created whenever a document needs one; skip the documents instead.
+            throw new IllegalArgumentException("a customer cannot be skipped");
+        }
+        String entity = "transaction".equals(chargebeeType) ? PAYMENT : SALES_INVOICE;
+        return lock.exclusively(chargebeeType + ":" + chargebeeId, () -> {
+            Optional<LedgerEntry> entry = ledger.find(chargebeeType, chargebeeId);
+            if (entry.isPresent() && entry.get().status().isTombstone()) {
+                return SkipAnswer.ALREADY;
+            }
+            if (entry.isPresent() && (entry.get().status() != LedgerStatus.CREATING
+                    || isInAcumatica(chargebeeType, chargebeeId))) {
+                return SkipAnswer.IN_ACUMATICA;
+            }
+            boolean recorded = ledger.record(new LedgerEntry(chargebeeType, chargebeeId, entity, null, NO_KEY_YET,
+                    LedgerStatus.SKIPPED, clock.instant()));
+            return recorded ? SkipAnswer.SKIPPED : SkipAnswer.IN_ACUMATICA;
+        });
     }
 
     /**
@@ -310,8 +354,8 @@ public class AcumaticaDocuments {
             String chargebeeType, String chargebeeId, Record body, Remote<T> remote) {
         String entity = remote.entity();
         Optional<LedgerEntry> known = ledger.find(chargebeeType, chargebeeId);
-        if (known.isPresent() && known.get().status() == LedgerStatus.NEVER_POSTED) {
-            throw new TombstonedDocument(chargebeeType, chargebeeId);
+        if (known.isPresent() && known.get().status().isTombstone()) {
+            throw new TombstonedDocument(chargebeeType, chargebeeId, known.get().status());
         }
         if (known.isPresent() && known.get().status().rank() >= LedgerStatus.RELEASED.rank()) {
             // Released, or released and voided since: it is in Acumatica, nothing to create or release.
@@ -320,9 +364,10 @@ public class AcumaticaDocuments {
         // A refused intent means another writer got further since the read (a lease that ran out): look it up.
         boolean firstAttempt = known.isEmpty() && ledger.record(new LedgerEntry(chargebeeType, chargebeeId, entity,
                 null, NO_KEY_YET, LedgerStatus.CREATING, clock.instant()));
-        if (known.isEmpty() && !firstAttempt && ledger.find(chargebeeType, chargebeeId)
-                .filter(entry -> entry.status() == LedgerStatus.NEVER_POSTED).isPresent()) {
-            throw new TombstonedDocument(chargebeeType, chargebeeId);
+        Optional<LedgerStatus> tombstone = known.isEmpty() && !firstAttempt ? ledger.find(chargebeeType, chargebeeId)
+                .map(LedgerEntry::status).filter(LedgerStatus::isTombstone) : Optional.empty();
+        if (tombstone.isPresent()) {
+            throw new TombstonedDocument(chargebeeType, chargebeeId, tombstone.get());
         }
         String sent = null;
         boolean createdNow = false;

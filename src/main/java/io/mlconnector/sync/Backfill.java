@@ -206,7 +206,7 @@ public class Backfill {
                 .orElse(true);
     }
 
-    private static String creationEvent(DocumentKind kind) {
+    static String creationEvent(DocumentKind kind) {
         return switch (kind) {
             case CUSTOMER -> "customer_created";
             case INVOICE -> "invoice_generated";

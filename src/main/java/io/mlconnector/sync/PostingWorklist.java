@@ -152,6 +152,12 @@ public class PostingWorklist {
                 return Optional.empty(); // a customer a document needs is only ever created, never settled
             }
             Optional<SyncOutcome> settled = strategy.settled(item.record);
+            if (settled.isPresent() && settled.get() instanceof SyncOutcome.Skipped
+                    && documents.isSkipped(item.ref().kind().resourceType(), item.ref().id())) {
+                // The tombstone says why, in the accountant's words (the strategies read it as "never posted").
+                return Optional.of(new SyncOutcome.Skipped(Resolved.describe(item.ref())
+                        + " was skipped by an operator; it never posts"));
+            }
             if (settled.isPresent()) {
                 return settled;
             }

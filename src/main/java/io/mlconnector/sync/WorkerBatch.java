@@ -15,6 +15,7 @@ import io.mlconnector.ingest.QueuedEvent;
 import io.mlconnector.store.AuditLog;
 import io.mlconnector.store.AuditRecord;
 import io.mlconnector.store.ClaimStore;
+import io.mlconnector.store.HeldDocuments;
 import io.mlconnector.support.InvocationDeadline;
 import io.mlconnector.support.LogFields;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,12 +40,21 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class WorkerBatch {
     private static final Logger LOG = Logger.getLogger(WorkerBatch.class);
+    /** The held-documents type of an event held before any document it names could be read. */
+    public static final String HELD_EVENT = "event";
 
     /**
      * One SQS record as the worker sees it; the receipt handle (when known) lets it come back sooner, and its receive
      * count says how often it came already.
+     *
+     * @param parkedFor the held document ({@code <type>:<id>}) this message was parked in the DLQ for, when it is that
+     *                  parked message moved back (its {@code document} attribute); null otherwise
      */
-    public record Message(String messageId, String body, String receiptHandle, int receiveCount) {
+    public record Message(String messageId, String body, String receiptHandle, int receiveCount, String parkedFor) {
+        public Message(String messageId, String body, String receiptHandle, int receiveCount) {
+            this(messageId, body, receiptHandle, receiveCount, null);
+        }
+
         public Message(String messageId, String body) {
             this(messageId, body, null, 1);
         }
@@ -62,15 +72,17 @@ public class WorkerBatch {
     private final EventProcessor processor;
     private final EventQueue queue;
     private final AuditLog audit;
+    private final HeldDocuments heldDocuments;
     private final SyncConfig config;
     private final ObjectMapper json;
     private final Clock clock;
     private final InvocationDeadline deadline;
+    @jakarta.inject.Inject WorkerOutcomes outcomes; // metrics (issue #12): a field, so the constructor stays as it is
 
     public WorkerBatch(EndpointCheck endpoint, AcumaticaClient acumatica, ClaimStore claims, ChargebeeClient chargebee,
                        CurrentRecords currentRecords, ReadAhead readAhead, AcumaticaDocuments documents,
-                       EventProcessor processor, EventQueue queue, AuditLog audit, SyncConfig config, ObjectMapper json,
-                       Clock clock, InvocationDeadline deadline) {
+                       EventProcessor processor, EventQueue queue, AuditLog audit, HeldDocuments heldDocuments,
+                       SyncConfig config, ObjectMapper json, Clock clock, InvocationDeadline deadline) {
         this.endpoint = endpoint;
         this.acumatica = acumatica;
         this.claims = claims;
@@ -81,6 +93,7 @@ public class WorkerBatch {
         this.processor = processor;
         this.queue = queue;
         this.audit = audit;
+        this.heldDocuments = heldDocuments;
         this.config = config;
         this.json = json;
         this.clock = clock;
@@ -291,9 +304,14 @@ public class WorkerBatch {
             // the claim in progress, so the delivery is redone (idempotently) and never done without its row.
             if (outcome instanceof SyncOutcome.Held held) {
                 // Park first: if parking fails the message is delivered again instead of being lost.
-                queue.park(claimed.message().body(), held.reason());
+                park(claimed, ref, held);
             }
             audit.record(auditRow(claimed, ref, source, outcome));
+            if (ref != null && (outcome instanceof SyncOutcome.Posted || outcome instanceof SyncOutcome.Skipped)) {
+                // Posted (or settled without posting): no longer held. Before the claim is done, so a failure here
+                // brings the message back and the removal is tried again.
+                heldDocuments.resolved(ref.kind().resourceType(), ref.id());
+            }
             if (outcome instanceof SyncOutcome.Posted posted) {
                 claims.complete(dedupKey, "POSTED " + posted.acumaticaRef(), clock.instant());
             } else if (outcome instanceof SyncOutcome.Skipped) {
@@ -306,6 +324,7 @@ public class WorkerBatch {
                 claims.hold(dedupKey, held.reason(), clock.instant());
             }
             LOG.infof("Event %s: %s", eventId, outcome.name());
+            outcomes.count(ref, outcome);
         } catch (RuntimeException storeOrQueueDown) {
             // Could not record or park: deliver the message again rather than lose it.
             LOG.errorf("Could not finish event: %s", storeOrQueueDown.getClass().getSimpleName());
@@ -314,6 +333,34 @@ public class WorkerBatch {
             }
         } finally {
             LogFields.clearEvent();
+        }
+    }
+
+    /**
+     * Records the document as held and parks the message only when the document newly became held: one DLQ message per
+     * held document, however many events name it and however often each is delivered (a held claim stays claimable so
+     * that a retry can post). An event that names no readable document is held under its own id.
+     */
+    private void park(Claimed claimed, DocumentRef ref, SyncOutcome.Held held) {
+        String eventId = claimed.event().eventId();
+        String type = ref == null ? HELD_EVENT : ref.kind().resourceType();
+        String id = ref == null ? eventId : ref.id();
+        boolean newlyHeld = heldDocuments.hold(type, id, eventId, held.reason(), clock.instant());
+        // This message may be the document's parked one, moved back by a whole-DLQ redrive: parked again, it stays the
+        // one. Otherwise a document held already has its DLQ message.
+        if (!newlyHeld && !(type + ":" + id).equals(claimed.message().parkedFor())) {
+            return;
+        }
+        try {
+            queue.park(claimed.message().body(), held.reason(), type + ":" + id);
+        } catch (RuntimeException queueDown) {
+            // Not parked: mark it sent back, so the redelivery that follows counts as newly held and parks it then.
+            try {
+                heldDocuments.retrying(type, id, clock.instant());
+            } catch (RuntimeException storeDownToo) {
+                // Still listed as held; a retry finds no DLQ message and enqueues one naming the document.
+            }
+            throw queueDown;
         }
     }
 
@@ -353,7 +400,7 @@ public class WorkerBatch {
 
     private void parkOrRetry(Message message, String reason, List<String> failed) {
         try {
-            queue.park(message.body(), reason);
+            queue.park(message.body(), reason, null);
         } catch (RuntimeException e) {
             failed.add(message.messageId());
         }

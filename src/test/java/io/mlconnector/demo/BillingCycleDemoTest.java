@@ -3,17 +3,21 @@ package io.mlconnector.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.lambda.IngestHandler;
+import io.mlconnector.reconcile.NotPosted;
+import io.mlconnector.reconcile.Reconciler;
 import io.mlconnector.report.HtmlReport;
 import io.mlconnector.report.Report;
 import io.mlconnector.report.TextReport;
-import io.mlconnector.sandbox.acumatica.AcumaticaSandbox;
 import io.mlconnector.sandbox.chargebee.ChargebeeSandbox;
 import io.mlconnector.sandbox.chargebee.WebhookDelivery;
 import io.mlconnector.store.CursorStore;
+import io.mlconnector.store.HeldDocument;
+import io.mlconnector.store.HeldDocuments;
 import io.mlconnector.sync.EventPoller;
 import io.mlconnector.testing.ApiGatewayEmulator;
-import io.mlconnector.testing.BillingCycleReconciliation;
 import io.mlconnector.testing.LambdaInvoker;
+import io.mlconnector.testing.NotPostedEvent;
+import io.mlconnector.testing.ReconciliationAssertions;
 import io.mlconnector.testing.Sandboxes;
 import io.mlconnector.testing.SqsEventSource;
 import io.mlconnector.testing.StandIns;
@@ -27,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(DemoProfile.class)
 class BillingCycleDemoTest {
     private static final Path DEMO_CYCLE = Path.of("src/test/resources/chargebee/demo-cycle");
+    /** Every document of the demo cycle is dated in May 2026 (DemoBillingCycle, seed 20260501). */
+    private static final YearMonth DEMO_MONTH = YearMonth.of(2026, 5);
     private static final Path REPORT = Path.of("target", "demo-report", "index.html");
     private static final PrintStream OUT = System.out;
 
@@ -58,12 +65,17 @@ class BillingCycleDemoTest {
     @Inject
     io.mlconnector.store.AuditLog audit;
 
+    @Inject
+    Reconciler reconciler;
+
+    @Inject
+    HeldDocuments held;
+
     @Test
     void oneBillingCycle_throughIngestQueueAndWorker_intoTheAcumaticaSandbox() throws IOException {
         StandIns.shared().reset();
         Sandboxes.shared().reset();
         ChargebeeSandbox chargebee = Sandboxes.shared().chargebee();
-        AcumaticaSandbox acumatica = Sandboxes.shared().acumatica();
         chargebee.loadDirectory(DEMO_CYCLE);
         SqsEventSource worker = new SqsEventSource(StandIns.shared().sqs().client(), StandIns.shared().sqs().queueUrl(),
                 new LambdaInvoker()::invoke);
@@ -84,17 +96,35 @@ class BillingCycleDemoTest {
                 chargebee.requests().stream().filter(r -> r.queryParams().containsKey("line_items_offset")).count());
 
         // The report first, on the console and as a page, so that a run whose checks fail still shows what happened.
-        BillingCycleReconciliation reconciliation = BillingCycleReconciliation.of(chargebee, acumatica);
-        Report report = DemoReport.of(reconciliation, reconciliation.documentsNotPosted(audit::forEvent), run,
-                Instant.now());
+        // The production reconciliation (both sandboxes through their APIs) for the demo cycle's month; it also
+        // writes its own HTML and CSV under target/demo-report/reconciliation/. Held and skipped documents read HELD
+        // and SKIPPED with their reasons, as the operator's reconcile command has them; for every document without an
+        // Acumatica document, the audit trail's reason for each event about it.
+        Reconciler.Answer reconciled = reconciler.run(DEMO_MONTH, notPosted(held.list()));
+        List<NotPostedEvent> notPosted = NotPostedEvent.of(reconciled.result(), chargebee.events(), audit::forEvent);
+        Report report = DemoReport.of(reconciled.result(), notPosted, run, Instant.now());
         OUT.println();
         OUT.print(TextReport.render(report));
-        OUT.printf("%nReport written to %s%n%n", write(HtmlReport.render(report)));
+        OUT.printf("%nReport written to %s (reconciliation: %s, %s)%n%n", write(HtmlReport.render(report)),
+                reconciled.html(), reconciled.csv());
 
-        reconciliation.assertAgrees();
-        reconciliation.assertEveryDocumentNotPostedHasAReason(audit::forEvent);
+        assertThat(reconciled.differing()).as("documents that differ between Chargebee and Acumatica").isEmpty();
+        assertThat(reconciled.differences()).as("documents and figures that differ").isZero();
+        ReconciliationAssertions.assertAgrees(reconciled.result(), chargebee);
+        assertThat(NotPostedEvent.assertEachHasAReason(notPosted))
+                .as("events about the pending and voided invoices and the failed payment").isPositive();
         assertThat(run.lineItemPageCalls()).as("the demo's 130-line invoice arrives truncated and is paged in")
                 .isPositive();
+    }
+
+    /** As the reconcile command (ReconcileAnswers) passes them. */
+    private static List<NotPosted> notPosted(List<HeldDocument> held) {
+        return held.stream().filter(document -> !"event".equals(document.resourceType()))
+                .map(document -> document.status() == HeldDocument.Status.SKIPPED
+                        ? NotPosted.skipped(document.resourceType(), document.resourceId(),
+                                "skipped by " + document.skippedBy() + ": " + document.skipReason())
+                        : NotPosted.held(document.resourceType(), document.resourceId(), document.reason()))
+                .toList();
     }
 
     private static Path write(String html) throws IOException {

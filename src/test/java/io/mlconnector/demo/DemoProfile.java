@@ -12,6 +12,10 @@ public class DemoProfile extends HandlerProfiles.Worker {
         // The demo shows the pace the default Chargebee budget sets, as the README says.
         config.remove("chargebee.rate-limit.requests");
         config.put("quarkus.log.level", "WARN");
+        // The functions' metrics lines (one per webhook and per batch) would come before the report.
+        config.put("metrics.enabled", "false");
+        // The reconciliation's HTML and CSV next to the demo's page.
+        config.put("reports.directory", "target/demo-report");
         config.put("quarkus.log.category.\"org.apache.pekko\".level", "ERROR");
         // Every test run ends with this warning; the demo's last lines are its report.
         config.put("quarkus.log.category.\"io.quarkus.amazon.lambda.runtime.AbstractLambdaPollLoop\".level", "ERROR");

@@ -142,6 +142,9 @@ class PollerBurstTest {
         assertThat(lines).hasSize(polls);
         assertThat(lines.subList(0, polls - 1)).allMatch(line -> line.path(PollerMetrics.MORE_PENDING).asInt() == 1);
         assertThat(lines.get(polls - 1).path(PollerMetrics.MORE_PENDING).asInt()).isZero();
+        assertThat(lines.subList(0, polls - 1)).as("behind while more is pending")
+                .allMatch(line -> line.path(PollerMetrics.LAG_SECONDS).asLong() > 0);
+        assertThat(lines.get(polls - 1).path(PollerMetrics.LAG_SECONDS).asLong()).as("caught up").isZero();
         assertThat(lines.stream().mapToInt(line -> line.path(PollerMetrics.EVENTS_QUEUED).asInt()).sum())
                 .isEqualTo(450);
     }

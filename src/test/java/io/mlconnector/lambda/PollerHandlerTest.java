@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlconnector.store.CursorStore;
 import io.mlconnector.support.EmbeddedMetrics;
+import io.mlconnector.support.MetricNames;
 import io.mlconnector.sync.HandledEventTypes;
 import io.mlconnector.testing.ElasticMq;
 import io.mlconnector.testing.EmfLines;
@@ -43,11 +44,15 @@ class PollerHandlerTest {
     @Inject
     Clock clock;
 
+    @Inject
+    io.mlconnector.support.CallMeter calls;
+
     private final List<String> metricLines = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
         QuarkusMock.installMockForType(new EmbeddedMetrics(json, clock, metricLines::add), EmbeddedMetrics.class);
+        calls.drain(); // requests of earlier tests' backfills
         StandIns.shared().reset();
         Sandboxes.shared().reset();
         Sandboxes.shared().chargebee().loadDirectory(Path.of("src/test/resources/chargebee/demo-cycle"));
@@ -95,7 +100,15 @@ class PollerHandlerTest {
         assertThat(directive.path("Namespace").asText()).isEqualTo(PollerMetrics.NAMESPACE);
         assertThat(directive.path("Dimensions").get(0).get(0).asText()).isEqualTo(PollerMetrics.DIMENSION);
         assertThat(directive.path("Metrics").findValuesAsText("Name"))
-                .containsExactlyInAnyOrder(PollerMetrics.MORE_PENDING, PollerMetrics.EVENTS_QUEUED);
+                .containsExactlyInAnyOrder(PollerMetrics.MORE_PENDING, PollerMetrics.EVENTS_QUEUED,
+                        PollerMetrics.LAG_SECONDS, MetricNames.CHARGEBEE_CALLS, MetricNames.CHARGEBEE_429,
+                        MetricNames.ACUMATICA_CALLS, MetricNames.ACUMATICA_429);
+        assertThat(line.path("cursorLagSeconds").asLong()).as("the last demo event is in the past").isPositive();
+        assertThat(line.path(PollerMetrics.LAG_SECONDS).asLong()).as("read to the end: caught up, not behind")
+                .isZero();
+        assertThat(line.path(MetricNames.CHARGEBEE_CALLS).asLong()).as("one events list call a page")
+                .isEqualTo(result.path("pages").asLong());
+        assertThat(line.path(MetricNames.CHARGEBEE_429).asLong()).isZero();
         assertThat(line.path(PollerMetrics.DIMENSION).asText()).isNotBlank();
         assertThat(result.path("morePending").asBoolean()).isFalse();
         assertThat(line.path(PollerMetrics.MORE_PENDING).asDouble()).isZero();

@@ -3,7 +3,6 @@ package io.mlconnector.soak;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlconnector.mapping.Money;
 import io.mlconnector.store.AuditRecord;
-import io.mlconnector.testing.BillingCycleReconciliation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -138,12 +137,12 @@ public final class LedgerInvariants {
 
     private void reconciles() {
         compare("invoice total", chargebeeTotals(), acumaticaTotals());
-        compare("open AR", chargebeeOpen(), clean(BillingCycleReconciliation.acumaticaOpenByCustomer(
+        compare("open AR", chargebeeOpen(), clean(ReconciliationFigures.acumaticaOpenByCustomer(
                 acumatica.customers(), acumatica.documents(), acumatica.payments())));
         List<JsonNode> standing = new ArrayList<>(postable(chargebee.invoices()));
         chargebee.creditNotes().stream().filter(c -> !"voided".equals(c.path("status").asText())).forEach(standing::add);
-        compare("revenue", clean(BillingCycleReconciliation.chargebeeRevenueByAccount(standing)),
-                clean(BillingCycleReconciliation.acumaticaRevenueByAccount(acumatica.documents())));
+        compare("revenue", clean(ReconciliationFigures.chargebeeRevenueByAccount(standing)),
+                clean(ReconciliationFigures.acumaticaRevenueByAccount(acumatica.documents())));
     }
 
     private Map<String, BigDecimal> chargebeeTotals() {

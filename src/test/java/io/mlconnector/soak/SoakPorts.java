@@ -5,6 +5,7 @@ import io.mlconnector.store.dynamodb.DynamoTokenStore;
 import io.mlconnector.testing.fakes.InMemoryAuditLog;
 import io.mlconnector.testing.fakes.InMemoryClaimStore;
 import io.mlconnector.testing.fakes.InMemoryDocumentLeases;
+import io.mlconnector.testing.fakes.InMemoryHeldDocuments;
 import io.mlconnector.testing.fakes.InMemoryLedgerStore;
 import io.mlconnector.testing.fakes.InMemoryTokenStore;
 import java.lang.reflect.InvocationTargetException;
@@ -21,10 +22,12 @@ import io.mlconnector.ingest.SqsEventQueue;
 import io.mlconnector.store.AuditLog;
 import io.mlconnector.store.ClaimStore;
 import io.mlconnector.store.DocumentLeases;
+import io.mlconnector.store.HeldDocuments;
 import io.mlconnector.store.LedgerStore;
 import io.mlconnector.store.dynamodb.DynamoAuditLog;
 import io.mlconnector.store.dynamodb.DynamoClaimStore;
 import io.mlconnector.store.dynamodb.DynamoDocumentLeases;
+import io.mlconnector.store.dynamodb.DynamoHeldDocuments;
 import io.mlconnector.store.dynamodb.DynamoLedgerStore;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
@@ -44,10 +47,10 @@ public class SoakPorts {
 
     /** One seed's stores. */
     private record MemoryStores(InMemoryClaimStore claims, InMemoryLedgerStore ledger, InMemoryDocumentLeases leases,
-                                InMemoryAuditLog audit, InMemoryTokenStore tokens) {
+                                InMemoryAuditLog audit, InMemoryTokenStore tokens, InMemoryHeldDocuments held) {
         MemoryStores() {
             this(new InMemoryClaimStore(Duration.ofDays(30)), new InMemoryLedgerStore(), new InMemoryDocumentLeases(),
-                    new InMemoryAuditLog(), new InMemoryTokenStore());
+                    new InMemoryAuditLog(), new InMemoryTokenStore(), new InMemoryHeldDocuments());
         }
     }
 
@@ -116,6 +119,13 @@ public class SoakPorts {
     @Alternative
     AuditLog audit(DynamoAuditLog real) {
         return kills.guard(AuditLog.class, storesInMemory() ? current(AuditLog.class, MemoryStores::audit) : real);
+    }
+
+    @Produces
+    @Singleton
+    @Alternative
+    HeldDocuments held(DynamoHeldDocuments real) {
+        return kills.guard(HeldDocuments.class, storesInMemory() ? current(HeldDocuments.class, MemoryStores::held) : real);
     }
 
     @Produces

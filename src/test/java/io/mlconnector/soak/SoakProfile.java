@@ -23,6 +23,7 @@ public class SoakProfile extends HandlerProfiles.Worker {
         config.put("chargebee.rate-limit.requests", "100000");
         config.put("sync.claim-lease", CLAIM_LEASE_SECONDS + "s");
         config.put("quarkus.log.category.\"io.mlconnector\".level", "WARN");
+        config.put("metrics.enabled", "false"); // a metrics line per batch, thousands a run, on standard output
         return config;
     }
 

@@ -171,6 +171,20 @@ public abstract class LedgerStoreContract {
                 .isEqualTo(LedgerStatus.NEVER_POSTED);
     }
 
+    @Test
+    void record_shouldKeepASkip_overAnIntentAndAgainstEveryLaterAttempt() {
+        ledger.record(entry("invoice", "INV-S", LedgerStatus.CREATING));
+
+        assertThat(ledger.record(entry("invoice", "INV-S", LedgerStatus.SKIPPED))).as("a held document's intent")
+                .isTrue();
+        assertThat(ledger.record(entry("invoice", "INV-S", LedgerStatus.CREATING))).isFalse();
+        assertThat(ledger.record(entry("invoice", "INV-S", LedgerStatus.CREATED))).isFalse();
+        assertThat(ledger.record(entry("invoice", "INV-S", LedgerStatus.RELEASED))).isFalse();
+        assertThat(ledger.record(entry("invoice", "INV-S", LedgerStatus.VOIDED))).isFalse();
+        assertThat(ledger.find("invoice", "INV-S")).get().extracting(LedgerEntry::status)
+                .isEqualTo(LedgerStatus.SKIPPED);
+    }
+
     protected static LedgerEntry versioned(String id, LedgerStatus status, long version) {
         return new LedgerEntry("customer", id, "Customer", "guid-" + id, "CB" + id, status, NOW, version);
     }

@@ -45,6 +45,21 @@ class EmbeddedMetricsTest {
     }
 
     @Test
+    void publish_shouldNameEveryDimensionSet_andRefuseASetWithoutItsValue() {
+        metrics.publish("MlConnector", List.of(List.of("FunctionName", "DocumentType"), List.of("FunctionName")),
+                Map.of("FunctionName", "stack-worker", "DocumentType", "invoice"),
+                List.of(new EmbeddedMetrics.Metric("Posted", "Count", 7)), Map.of());
+
+        JsonNode line = EmfLines.valid(lines.get(0));
+        assertThat(line.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString())
+                .isEqualTo("[[\"FunctionName\",\"DocumentType\"],[\"FunctionName\"]]");
+        assertThat(line.path("DocumentType").asText()).isEqualTo("invoice");
+        assertThat(line.path("Posted").asInt()).isEqualTo(7);
+        assertThatThrownBy(() -> metrics.publish("MlConnector", List.of(List.of("DocumentType")),
+                Map.of("FunctionName", "f"), List.of(), Map.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void emfCheck_shouldRejectALine_whoseMetricHasNoValue_orWhoseDimensionIsMissing() {
         String noValue = "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\":\"N\",\"Dimensions\":[],"
                 + "\"Metrics\":[{\"Name\":\"M\",\"Unit\":\"Count\"}]}]}}";

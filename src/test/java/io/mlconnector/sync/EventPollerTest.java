@@ -300,7 +300,7 @@ class EventPollerTest {
         }
 
         @Override
-        public void park(String messageBody, String reason) {
+        public void park(String messageBody, String reason, String document) {
             throw new UnsupportedOperationException();
         }
     }

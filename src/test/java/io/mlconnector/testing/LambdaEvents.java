@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,6 +54,11 @@ public final class LambdaEvents {
             shape.put("receiptHandle", record.receiptHandle());
             shape.put("body", record.body());
             ((ObjectNode) shape.get("attributes")).put("ApproximateReceiveCount", Integer.toString(record.receiveCount()));
+            ObjectNode messageAttributes = (ObjectNode) shape.get("messageAttributes");
+            record.messageAttributes().forEach((name, value) -> messageAttributes.putObject(name)
+                    .put("stringValue", value).put("dataType", "String")
+                    .<ObjectNode>set("stringListValues", JSON.createArrayNode())
+                    .set("binaryListValues", JSON.createArrayNode()));
             array.add(shape);
         }
         return event.toString();
@@ -63,7 +69,13 @@ public final class LambdaEvents {
         return template("scheduler-poller.json").toString();
     }
 
-    public record SqsRecord(String messageId, String receiptHandle, String body, int receiveCount) {
+    /** @param messageAttributes the message's String attributes (e.g. those of a message parked in the DLQ) */
+    public record SqsRecord(String messageId, String receiptHandle, String body, int receiveCount,
+                            Map<String, String> messageAttributes) {
+        public SqsRecord(String messageId, String receiptHandle, String body, int receiveCount) {
+            this(messageId, receiptHandle, body, receiveCount, Map.of());
+        }
+
         public static SqsRecord of(String body) {
             return new SqsRecord(UUID.randomUUID().toString(), "handle-" + UUID.randomUUID(), body, 1);
         }

@@ -2,6 +2,7 @@ package io.mlconnector.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class SqsEventSource {
 
     private List<Message> receive(int waitSeconds) {
         return sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
     }
 
     private boolean holdsAnything() {
@@ -82,8 +83,14 @@ public final class SqsEventSource {
         List<LambdaEvents.SqsRecord> records = new ArrayList<>();
         for (Message message : batch) {
             String count = message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1");
+            Map<String, String> attributes = new HashMap<>();
+            message.messageAttributes().forEach((name, value) -> {
+                if (value.stringValue() != null) {
+                    attributes.put(name, value.stringValue());
+                }
+            });
             records.add(new LambdaEvents.SqsRecord(message.messageId(), message.receiptHandle(), message.body(),
-                    Integer.parseInt(count)));
+                    Integer.parseInt(count), attributes));
         }
         JsonNode response = worker.apply(LambdaEvents.sqs(records));
         Set<String> failures = new HashSet<>();

@@ -265,6 +265,29 @@ public final class AcumaticaSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Changes a stored sales document's header {@code Amount} directly (no HTTP, not logged), as a person editing
+     * the ledger behind the connector's back would leave it; its lines and balance stay as they were. For tests that
+     * need Acumatica to disagree with Chargebee.
+     *
+     * @return whether the document exists
+     */
+    public boolean overwriteSalesInvoiceAmount(String type, String referenceNbr, java.math.BigDecimal amount) {
+        synchronized (tenant) {
+            Optional<com.fasterxml.jackson.databind.node.ObjectNode> stored =
+                    tenant.salesInvoices.byKeys(List.of(type, referenceNbr));
+            stored.ifPresent(record -> ValueObjects.set(record, "Amount", amount));
+            return stored.isPresent();
+        }
+    }
+
+    /** Removes a stored sales document directly (no HTTP, not logged; the real API refuses to delete a released one). */
+    public boolean removeSalesInvoice(String type, String referenceNbr) {
+        synchronized (tenant) {
+            return tenant.salesInvoices.removeByKeys(List.of(type, referenceNbr));
+        }
+    }
+
     /** All payments (Payment, Prepayment, Customer Refund, Credit Memo, voids), details expanded (copies). */
     public List<JsonNode> payments() {
         return view(paymentEndpoint, tenant.payments);
