@@ -93,6 +93,12 @@ public class AcumaticaDocuments {
         return createCustomer(chargebeeId, body, null);
     }
 
+    /** The Acumatica key the ledger holds for a document that is in Acumatica (a customer, or released). */
+    public Optional<String> ledgerKey(DocumentRef ref) {
+        return ref.kind() == DocumentKind.CUSTOMER ? knownCustomerId(ref.id())
+                : releasedKey(ref.kind().resourceType(), ref.id());
+    }
+
     /** The Acumatica CustomerID of a Chargebee customer the connector already put there, without any remote call. */
     public Optional<String> knownCustomerId(String chargebeeId) {
         return ledger.find("customer", chargebeeId).map(LedgerEntry::acumaticaKey);

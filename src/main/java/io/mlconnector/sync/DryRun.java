@@ -81,24 +81,17 @@ public class DryRun {
 
     private final ChargebeeClient chargebee;
     private final CurrentRecords current;
-    private final CustomerPosting customers;
-    private final InvoicePosting invoices;
-    private final CreditNotePosting creditNotes;
-    private final TransactionPosting transactions;
+    private final PostingStrategies strategies;
     private final AcumaticaDocuments documents;
     private final MappingSource mappings;
     private final SyncConfig config;
     private final AcumaticaValueCodec codec = new AcumaticaValueCodec();
 
-    public DryRun(ChargebeeClient chargebee, CurrentRecords current, CustomerPosting customers, InvoicePosting invoices,
-                  CreditNotePosting creditNotes, TransactionPosting transactions, AcumaticaDocuments documents,
-                  MappingSource mappings, SyncConfig config) {
+    public DryRun(ChargebeeClient chargebee, CurrentRecords current, PostingStrategies strategies,
+                  AcumaticaDocuments documents, MappingSource mappings, SyncConfig config) {
         this.chargebee = chargebee;
         this.current = current;
-        this.customers = customers;
-        this.invoices = invoices;
-        this.creditNotes = creditNotes;
-        this.transactions = transactions;
+        this.strategies = strategies;
         this.documents = documents;
         this.mappings = mappings;
         this.config = config;
@@ -179,30 +172,13 @@ public class DryRun {
     private Map<DocumentRef, ChargebeeRecord> customersOf(List<ChargebeeRecord> roots) {
         Set<DocumentRef> refs = new LinkedHashSet<>();
         for (ChargebeeRecord root : roots) {
-            for (Dependency dependency : strategyFor(DocumentKind.of(root)).dependencies(root, mappings.current())) {
+            for (Dependency dependency : strategies.of(DocumentKind.of(root)).dependencies(root, mappings.current())) {
                 if (dependency.document().kind() == DocumentKind.CUSTOMER) {
                     refs.add(dependency.document());
                 }
             }
         }
         return refs.isEmpty() ? Map.of() : current.read(refs).records();
-    }
-
-    @SuppressWarnings("unchecked")
-    private PostingStrategy<ChargebeeRecord, ?> strategyFor(DocumentKind kind) {
-        PostingStrategy<? extends ChargebeeRecord, ?> strategy = switch (kind) {
-            case CUSTOMER -> customers;
-            case INVOICE -> invoices;
-            case CREDIT_NOTE -> creditNotes;
-            case TRANSACTION -> transactions;
-        };
-        return (PostingStrategy<ChargebeeRecord, ?>) strategy;
-    }
-
-    /** The Acumatica key the ledger holds for a document that is in Acumatica (a customer, or released). */
-    private Optional<String> keyInLedger(DocumentRef ref) {
-        return ref.kind() == DocumentKind.CUSTOMER ? documents.knownCustomerId(ref.id())
-                : documents.releasedKey(ref.kind().resourceType(), ref.id());
     }
 
     private static String entityOf(Object body) {
@@ -258,7 +234,7 @@ public class DryRun {
                         + " documents posted with it (sync.max-documents-per-event)", null));
                 return;
             }
-            PostingStrategy<ChargebeeRecord, ?> strategy = strategyFor(ref.kind());
+            PostingStrategy<ChargebeeRecord, ?> strategy = strategies.of(ref.kind());
             ChargebeeRecord record = given != null ? given : records.get(ref);
             record = strategy.complete(record != null ? record : strategy.read(ref.id()));
             records.put(ref, record);
@@ -275,7 +251,7 @@ public class DryRun {
             }
             Optional<String> settled = settled(strategy, record);
             if (settled.isPresent()) {
-                planned.add(new Planned(name, "skip", null, keyInLedger(ref).orElse(null), settled.get(), null));
+                planned.add(new Planned(name, "skip", null, documents.ledgerKey(ref).orElse(null), settled.get(), null));
                 return;
             }
             for (Dependency dependency : strategy.dependencies(record, mapping)) {
@@ -283,7 +259,7 @@ public class DryRun {
                 if (keys.containsKey(dependencyRef) || visited.contains(dependencyRef)) {
                     continue;
                 }
-                Optional<String> key = keyInLedger(dependencyRef);
+                Optional<String> key = documents.ledgerKey(dependencyRef);
                 if (key.isPresent()) {
                     keys.put(dependencyRef, key.get());
                     planned.add(new Planned(Resolved.describe(dependencyRef), "exists", null, key.get(),
@@ -318,7 +294,7 @@ public class DryRun {
 
         private Planned mapped(DocumentRef ref, PostingStrategy<ChargebeeRecord, ?> strategy, ChargebeeRecord record) {
             String name = Resolved.describe(ref);
-            Optional<String> existing = keyInLedger(ref);
+            Optional<String> existing = documents.ledgerKey(ref);
             keys.putIfAbsent(ref, existing.orElse("(new) " + name));
             Object body;
             try {

@@ -22,20 +22,15 @@ import java.util.Set;
 @ApplicationScoped
 public class PostingWorklist {
     private final CustomerPosting customers;
-    private final InvoicePosting invoices;
-    private final CreditNotePosting creditNotes;
-    private final TransactionPosting transactions;
+    private final PostingStrategies strategies;
     private final AcumaticaDocuments documents;
     private final MappingSource mappings;
     private final SyncConfig config;
 
-    public PostingWorklist(CustomerPosting customers, InvoicePosting invoices, CreditNotePosting creditNotes,
-                           TransactionPosting transactions, AcumaticaDocuments documents, MappingSource mappings,
-                           SyncConfig config) {
+    public PostingWorklist(CustomerPosting customers, PostingStrategies strategies, AcumaticaDocuments documents,
+                           MappingSource mappings, SyncConfig config) {
         this.customers = customers;
-        this.invoices = invoices;
-        this.creditNotes = creditNotes;
-        this.transactions = transactions;
+        this.strategies = strategies;
         this.documents = documents;
         this.mappings = mappings;
         this.config = config;
@@ -47,23 +42,6 @@ public class PostingWorklist {
      */
     public SyncOutcome post(ChargebeeRecord current) {
         return new Run(current).toEnd();
-    }
-
-    @SuppressWarnings("unchecked")
-    private PostingStrategy<ChargebeeRecord, ?> strategyFor(DocumentKind kind) {
-        PostingStrategy<? extends ChargebeeRecord, ?> strategy = switch (kind) {
-            case CUSTOMER -> customers;
-            case INVOICE -> invoices;
-            case CREDIT_NOTE -> creditNotes;
-            case TRANSACTION -> transactions;
-        };
-        return (PostingStrategy<ChargebeeRecord, ?>) strategy;
-    }
-
-    /** The Acumatica key the ledger holds for a document that is in Acumatica (a customer, or released). */
-    private Optional<String> keyInLedger(DocumentRef ref) {
-        return ref.kind() == DocumentKind.CUSTOMER ? documents.knownCustomerId(ref.id())
-                : documents.releasedKey(ref.kind().resourceType(), ref.id());
     }
 
     /** One document on the worklist: read when first taken, then expanded into its dependencies, then posted. */
@@ -139,7 +117,7 @@ public class PostingWorklist {
          */
         private Optional<SyncOutcome> expand(Item item) {
             item.expanded = true;
-            PostingStrategy<ChargebeeRecord, ?> strategy = strategyFor(item.ref().kind());
+            PostingStrategy<ChargebeeRecord, ?> strategy = strategies.of(item.ref().kind());
             item.record = strategy.complete(item.record != null ? item.record : strategy.read(item.ref().id()));
             records.put(item.ref(), item.record);
             if (!item.root && item.followUpOf == null) {
@@ -167,7 +145,7 @@ public class PostingWorklist {
                 if (keys.containsKey(ref)) {
                     continue;
                 }
-                Optional<String> key = keyInLedger(ref);
+                Optional<String> key = documents.ledgerKey(ref);
                 if (key.isPresent()) {
                     keys.put(ref, key.get()); // in Acumatica (perhaps posted for this event: a follow-up's own need)
                 } else if (!visited.contains(ref)) {
@@ -183,14 +161,14 @@ public class PostingWorklist {
                 keys.put(item.ref(), customerId);
                 return new SyncOutcome.Posted("Customer " + customerId, null, null);
             }
-            return strategyFor(item.ref().kind()).post(item.record, new Resolved(keys, outcomes, records));
+            return strategies.of(item.ref().kind()).post(item.record, new Resolved(keys, outcomes, records));
         }
 
         private void finish(Item item, SyncOutcome outcome) {
             work.remove(item);
             outcomes.put(item.ref(), outcome);
             if (!item.root && !keys.containsKey(item.ref())) {
-                keyInLedger(item.ref()).ifPresent(key -> keys.put(item.ref(), key)); // for what depends on it
+                documents.ledgerKey(item.ref()).ifPresent(key -> keys.put(item.ref(), key)); // for what depends on it
             }
             if (item.root) {
                 rootOutcome = outcome;
@@ -203,10 +181,10 @@ public class PostingWorklist {
             }
             if (outcome instanceof SyncOutcome.Posted) {
                 List<FollowUp> followUps = item.ref().kind() == DocumentKind.CUSTOMER ? List.of()
-                        : strategyFor(item.ref().kind()).followUps(item.record);
+                        : strategies.of(item.ref().kind()).followUps(item.record);
                 for (int i = followUps.size() - 1; i >= 0; i--) {
                     DocumentRef ref = followUps.get(i).document();
-                    if (!visited.contains(ref) && (followUps.get(i).evenIfPosted() || keyInLedger(ref).isEmpty())) {
+                    if (!visited.contains(ref) && (followUps.get(i).evenIfPosted() || documents.ledgerKey(ref).isEmpty())) {
                         take(new Item(new Dependency(ref, null), item.ref(), false, null));
                     }
                 }
